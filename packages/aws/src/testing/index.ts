@@ -1,0 +1,2 @@
+export * from './collect.ts';
+export { buildResource, withError, testCheck } from '@vigil/engine/testing';

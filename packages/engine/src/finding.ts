@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Check, CheckContext } from './check.ts';
+import { checkMetadata } from './check.ts';
+import { errorMessage } from './errors.ts';
+import type { AttributeError, CheckMetadata, Finding, Resource, Status } from './model.ts';
+
+/** Stable finding id: the same check on the same resource has the same id in every scan. */
+export function findingId(checkId: string, resourceId: string): string {
+  return createHash('sha256').update(`${checkId}\u0000${resourceId}`).digest('hex').slice(0, 32);
+}
+
+export interface FindingDecorations {
+  compliance?: (checkId: string) => Record<string, string[]>;
+  mute?: (finding: Finding) => { muted: boolean; reason?: string };
+  timestamp: string;
+}
+
+const metadataCache = new WeakMap<Check, CheckMetadata>();
+function metadataOf(check: Check): CheckMetadata {
+  let m = metadataCache.get(check);
+  if (!m) metadataCache.set(check, (m = checkMetadata(check)));
+  return m;
+}
+
+export function makeFinding(
+  check: Check,
+  resource: Resource,
+  status: Status,
+  message: string,
+  deco: FindingDecorations,
+  errorCode?: string,
+): Finding {
+  const finding: Finding = {
+    id: findingId(check.id, resource.id),
+    checkId: check.id,
+    status,
+    message,
+    severity: check.severity,
+    check: metadataOf(check),
+    provider: resource.provider,
+    account: resource.account,
+    region: resource.region,
+    resource: { id: resource.id, name: resource.name, type: resource.type, region: resource.region, tags: resource.tags },
+    compliance: deco.compliance?.(check.id) ?? {},
+    muted: false,
+    timestamp: deco.timestamp,
+  };
+  if (errorCode) finding.errorCode = errorCode;
+  const mute = deco.mute?.(finding);
+  if (mute?.muted) {
+    finding.muted = true;
+    if (mute.reason) finding.muteReason = mute.reason;
+  }
+  return finding;
+}
+
+function describeErrors(errors: [string, AttributeError][]): { code: string; message: string } {
+  const codes = [...new Set(errors.map(([, e]) => e.code))];
+  const parts = errors.map(([attr, e]) => `${attr}: ${e.code}${e.message && e.message !== e.code ? ` (${e.message})` : ''}`);
+  return { code: codes.join(','), message: parts.join('; ') };
+}
+
+/**
+ * Evaluates one check on one resource. Returns no finding when the check does not apply.
+ * If an attribute the check requires (or a related resource's attribute it uses) failed
+ * to collect, the finding is ERROR and the check is not called.
+ */
+export function evaluateCheck(
+  check: Check,
+  resource: Resource,
+  ctx: CheckContext<Record<string, unknown>>,
+  deco: FindingDecorations,
+  relatedFailure?: { code: string; message: string },
+): Finding | undefined {
+  if (check.appliesTo) {
+    try {
+      if (!check.appliesTo(resource)) return undefined;
+    } catch {
+      // An appliesTo that throws on partial data cannot decide; evaluate below reports it.
+    }
+  }
+  const failed = check.requires.filter((a) => resource.errors[a]).map((a) => [a, resource.errors[a]] as [string, AttributeError]);
+  if (failed.length > 0) {
+    const { code, message } = describeErrors(failed);
+    return makeFinding(check, resource, 'ERROR', `${resource.name} could not be evaluated: ${message}.`, deco, code);
+  }
+  if (relatedFailure) {
+    return makeFinding(
+      check,
+      resource,
+      'ERROR',
+      `${resource.name} could not be evaluated: ${relatedFailure.message}.`,
+      deco,
+      relatedFailure.code,
+    );
+  }
+  try {
+    const result = check.evaluate(resource, ctx);
+    return makeFinding(check, resource, result.status, result.message, deco);
+  } catch (err) {
+    return makeFinding(
+      check,
+      resource,
+      'ERROR',
+      `${resource.name} could not be evaluated: the check failed (${errorMessage(err)}).`,
+      deco,
+      'CheckFailed',
+    );
+  }
+}
+
+/** Errors on related resources' attributes that a check uses. */
+export function relatedErrors(
+  check: Check,
+  related: (type: string) => readonly Resource[],
+): [string, AttributeError][] {
+  const out: [string, AttributeError][] = [];
+  for (const [type, attrs] of Object.entries(check.uses)) {
+    for (const r of related(type)) {
+      for (const a of attrs) {
+        const e = r.errors[a];
+        if (e) out.push([`${r.name}.${a}`, e]);
+      }
+    }
+  }
+  return out;
+}
+
+export { describeErrors };
