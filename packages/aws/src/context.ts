@@ -21,9 +21,10 @@ export interface AwsCollectContext extends CollectContext {
   apiRegion: string;
   /**
    * An SDK v3 client for this account and region whose every `send` goes through the
-   * scan's rate limiter, retry policy and call counter. Created once per unit.
+   * scan's rate limiter, retry policy and call counter. Created once per unit. Pass
+   * `region` to call another region than the unit's (e.g. an S3 bucket's own region).
    */
-  client<C extends { send: (...args: never[]) => Promise<unknown> }>(ctor: new (config: never) => C): C;
+  client<C extends { send: (...args: never[]) => Promise<unknown> }>(ctor: new (config: never) => C, region?: string): C;
   /** Builds an ARN in this account: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
   arn(service: string, resource: string, region?: string): string;
 }

@@ -57,17 +57,21 @@ export function awsCollectContext(
     wants: planned.wants,
   };
   const base = baseCollectContext(rt, target);
-  const clients = new Map<unknown, unknown>();
+  const clients = new Map<string, unknown>();
+  // Calls to another region are limited under that region's quota.
+  const limitedIn = (r: string) => baseCollectContext(rt, { ...target, region: r, limiterRegion: r }).call;
   const pathStyle = customEndpointInUse(session);
   return {
     ...base,
     partition: session.partition,
     apiRegion,
-    client<C extends { send: (...args: never[]) => Promise<unknown> }>(ctor: new (config: never) => C): C {
-      const cached = clients.get(ctor);
+    client<C extends { send: (...args: never[]) => Promise<unknown> }>(ctor: new (config: never) => C, region?: string): C {
+      const callRegion = region ?? apiRegion;
+      const key = `${ctor.name}|${callRegion}`;
+      const cached = clients.get(key);
       if (cached) return cached as C;
       const config = {
-        region: apiRegion,
+        region: callRegion,
         credentials: session.credentials,
         maxAttempts: 1, // the engine retries, under its own rate limiter
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
@@ -77,9 +81,10 @@ export function awsCollectContext(
       const client = new ctor(config as never);
       const service = serviceKey(ctor);
       const send = (client.send as (...a: unknown[]) => Promise<unknown>).bind(client);
+      const call = region && region !== apiRegion ? limitedIn(callRegion) : base.call;
       (client as { send: unknown }).send = (command: { constructor: { name: string } }, ...rest: unknown[]) =>
-        base.call(service, command.constructor.name.replace(/Command$/, ''), () => send(command, ...rest));
-      clients.set(ctor, client);
+        call(service, command.constructor.name.replace(/Command$/, ''), () => send(command, ...rest));
+      clients.set(key, client);
       return client;
     },
     arn: (service, resource, r) =>

@@ -10,3 +10,5 @@ export * from './mutelist.ts';
 export * from './runner.ts';
 export * from './inventory.ts';
 export * from './suggest.ts';
+export * from './compliance.ts';
+export * from './reporters/index.ts';

@@ -99,8 +99,19 @@ export type ScanEvent =
   | { type: 'progress'; stats: ScanStats; unit?: string }
   | { type: 'resource'; resource: Resource }
   | { type: 'finding'; finding: Finding }
-  | { type: 'error'; unit: string; account: string; region: string; service: string; code: string; message: string }
+  | {
+      type: 'error';
+      unit: string;
+      provider: string;
+      account: string;
+      region: string;
+      service: string;
+      resourceType: string;
+      code: string;
+      message: string;
+    }
   | { type: 'skipped'; account: string; region: string; reason: string }
+  | { type: 'warning'; message: string }
   | { type: 'done'; stats: ScanStats; summary: ScanSummary };
 
 export interface ScanSummary {

@@ -218,7 +218,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     limiters: new LimiterRegistry(opts.rateFor),
     retry: opts.retry ?? {},
     signal,
-    warn: (message) => push({ type: 'error', unit: 'scan', account: '', region: '', service: '', code: 'Warning', message }),
+    warn: (message) => push({ type: 'warning', message }),
   };
 
   const runUnit = async (u: ScanUnit) => {
@@ -238,7 +238,17 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
       }
       const f: UnitFailure = { provider: u.provider, region: u.region, code: errorCode(err), message: errorMessage(err) };
       stats.errors++;
-      push({ type: 'error', unit: u.id, account: u.account, region: u.region, service: u.service, code: f.code, message: f.message });
+      push({
+        type: 'error',
+        unit: u.id,
+        provider: u.provider,
+        account: u.account,
+        region: u.region,
+        service: u.service,
+        resourceType: u.resourceType,
+        code: f.code,
+        message: f.message,
+      });
       finishUnit(u, f);
     }
   };

@@ -1,0 +1,328 @@
+import type {
+  Check,
+  Finding,
+  Framework,
+  Inventory,
+  OutputFormat,
+  Resource,
+  ScanEvent,
+  ScanStats,
+  ScanSummary,
+  ScanUnit,
+  UnitFailureRecord,
+} from '@vigil/engine';
+import {
+  CredentialsError,
+  INVENTORY_VERSION,
+  Mutelist,
+  OUTPUT_FORMATS,
+  ReportWriter,
+  UsageError,
+  complianceIndex,
+  didYouMean,
+  inventoryUnits,
+  leastPrivilegePolicy,
+  loadInventory,
+  planScan,
+  runScan,
+  saveInventory,
+  selectChecks,
+} from '@vigil/engine';
+import type { AwsCollector } from '@vigil/aws';
+import {
+  AWS_BASE_ACTIONS,
+  awsChecks,
+  awsCollectors,
+  awsRateFor,
+  awsScanUnits,
+  chooseRegions,
+  isCredentialFailure,
+  regionSkipReason,
+  resolveAwsSession,
+} from '@vigil/aws';
+import { frameworks } from '@vigil/compliance';
+import type { Io } from '../io.ts';
+import { Progress } from '../render/progress.ts';
+import { SummaryCollector } from '../render/summary.ts';
+import { PRODUCT } from '../version.ts';
+
+export interface ScanAwsOptions {
+  region?: string[];
+  excludedRegion?: string[];
+  services?: string[];
+  excludedServices?: string[];
+  checks?: string[];
+  excludedChecks?: string[];
+  severity?: string[];
+  compliance?: string[];
+  categories?: string[];
+  outputFormats?: string[];
+  outputDirectory?: string;
+  outputFilename?: string;
+  mutelistFile?: string;
+  profile?: string;
+  role?: string;
+  externalId?: string;
+  sessionDuration?: number;
+  endpointUrl?: string;
+  ignoreExitCode3?: boolean;
+  banner?: boolean;
+  plan?: boolean;
+  saveInventory?: string;
+  fromInventory?: string;
+  quiet?: boolean;
+  /** Fixed scan time (tests). */
+  now?: Date;
+}
+
+/** Splits `a,b c` style lists given either as repeated values or comma-separated. */
+export function splitList(values: readonly string[] | undefined): string[] | undefined {
+  if (!values) return undefined;
+  const out = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return out.length ? out : undefined;
+}
+
+export function resolveFrameworks(ids: readonly string[] | undefined): Framework[] {
+  return (ids ?? []).map((id) => {
+    const fw = frameworks.find((f) => f.id === id);
+    if (!fw) {
+      const known = frameworks.map((f) => f.id);
+      throw new UsageError(`Unknown compliance framework "${id}".${didYouMean(id, known)} Known: ${known.join(', ')}`);
+    }
+    return fw;
+  });
+}
+
+function resolveFormats(values: readonly string[] | undefined): OutputFormat[] {
+  const list = splitList(values) ?? ['csv', 'json-ocsf', 'html'];
+  for (const f of list) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`Unknown output format "${f}".${didYouMean(f, OUTPUT_FORMATS)} Use: ${OUTPUT_FORMATS.join(', ')}`);
+    }
+  }
+  return list as OutputFormat[];
+}
+
+function timestampForFile(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '').slice(0, 14);
+}
+
+/** Selected checks and the plan for them, from the command-line filters. */
+export function planFromOptions(o: ScanAwsOptions) {
+  const fws = resolveFrameworks(splitList(o.compliance));
+  const complianceChecks = fws.length ? new Set(fws.flatMap((f) => f.requirements.flatMap((r) => r.checks))) : undefined;
+  const checks = selectChecks(awsChecks, {
+    checks: splitList(o.checks),
+    excludedChecks: splitList(o.excludedChecks),
+    services: splitList(o.services),
+    excludedServices: splitList(o.excludedServices),
+    severities: splitList(o.severity),
+    categories: splitList(o.categories),
+    complianceChecks,
+  });
+  if (checks.length === 0) {
+    throw new UsageError('No checks match the given filters. List them with: vigil checks list');
+  }
+  return { frameworks: fws, checks, plan: planScan(checks, awsCollectors) };
+}
+
+function printPlan(io: Io, o: ScanAwsOptions, checks: Check[], plan: ReturnType<typeof planScan<AwsCollector>>): void {
+  const policy = leastPrivilegePolicy(plan, AWS_BASE_ACTIONS);
+  if (o.quiet) {
+    io.out(JSON.stringify(policy, null, 2) + '\n');
+    return;
+  }
+  const regions = splitList(o.region);
+  io.out(
+    `Plan: ${checks.length} checks, ${plan.collectors.length} collectors, ` +
+      `${regions ? `regions ${regions.join(' ')}` : 'every enabled region'}. No AWS call was made.\n\n`,
+  );
+  io.out('API calls (per account; regional ones in every region):\n');
+  io.out(`  sts    GetCallerIdentity            sts:GetCallerIdentity    once\n`);
+  io.out(`  ec2    DescribeRegions              ec2:DescribeRegions      once\n`);
+  for (const p of plan.collectors) {
+    const scope = p.collector.scope === 'global' ? 'once' : 'per region';
+    for (const call of p.calls) {
+      io.out(`  ${p.collector.service.padEnd(6)} ${call.api.padEnd(28)} ${call.action.padEnd(24)} ${scope} (${p.collector.resourceType})\n`);
+    }
+  }
+  io.out('\nLeast-privilege IAM policy for exactly these calls:\n');
+  io.out(JSON.stringify(policy, null, 2) + '\n');
+}
+
+export interface ScanOutcome {
+  exitCode: number;
+  files: string[];
+  summary?: ScanSummary;
+}
+
+/** `vigil scan aws`: plan, collect (or load an inventory), evaluate, report. */
+export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
+  const formats = resolveFormats(o.outputFormats);
+  const { frameworks: fws, checks, plan } = planFromOptions(o);
+  if (o.plan) {
+    printPlan(io, o, checks, plan);
+    return { exitCode: 0, files: [] };
+  }
+  if (o.fromInventory && (o.profile || o.role || o.endpointUrl)) {
+    throw new UsageError('--from-inventory evaluates a saved inventory without calling AWS; drop --profile, --role and --endpoint-url.');
+  }
+  const mutelist = o.mutelistFile ? await Mutelist.load(o.mutelistFile) : undefined;
+  const now = o.now ?? new Date();
+  const show = !o.quiet;
+  const banner = show && o.banner !== false;
+
+  let units: ScanUnit[];
+  let accountLabel: string;
+  let homeRegion = 'us-east-1';
+  if (o.fromInventory) {
+    const inv = await loadInventory(o.fromInventory);
+    const wanted = new Set(plan.collectors.map((p) => p.collector.resourceType));
+    units = inventoryUnits(inv, wanted);
+    const collected = new Set([...inv.collectedTypes, ...inv.resources.map((r) => r.type), ...inv.failures.map((f) => f.resourceType)]);
+    const missing = [...wanted].filter((t) => !collected.has(t));
+    if (missing.length && show) {
+      io.err(`Note: the inventory holds no ${missing.join(', ')} data; checks on those types produce no findings.\n`);
+    }
+    accountLabel = inv.accounts.join('-') || 'inventory';
+    if (banner) {
+      io.err(`Vigil ${PRODUCT.version} · evaluating inventory ${o.fromInventory} (accounts ${inv.accounts.join(', ')}) · ${checks.length} checks\n`);
+    }
+  } else {
+    const { session, identity } = await resolveAwsSession({
+      profile: o.profile,
+      role: o.role,
+      externalId: o.externalId,
+      sessionDuration: o.sessionDuration,
+      endpointUrl: o.endpointUrl,
+    });
+    homeRegion = session.homeRegion;
+    const { regions, skipped } = await chooseRegions(session, splitList(o.region), splitList(o.excludedRegion));
+    if (skipped.length && show) io.err(`Skipping regions not enabled for the account: ${skipped.join(', ')}\n`);
+    if (regions.length === 0 && plan.collectors.some((p) => p.collector.scope === 'regional')) {
+      throw new UsageError('No enabled region left to scan. Check --region and --excluded-region.');
+    }
+    units = awsScanUnits(plan.collectors, [{ session, regions }]);
+    accountLabel = identity.account;
+    if (banner) {
+      io.err(
+        `Vigil ${PRODUCT.version} · AWS account ${identity.account} as ${identity.arn} · ${regions.length} regions · ${checks.length} checks` +
+          (o.endpointUrl ? ` · endpoint ${o.endpointUrl}` : '') +
+          '\n',
+      );
+    }
+  }
+
+  const writer = new ReportWriter({
+    formats,
+    directory: o.outputDirectory ?? 'output',
+    filename: o.outputFilename ?? `vigil-${accountLabel}-${timestampForFile(now)}`,
+    product: PRODUCT,
+    frameworks: fws,
+    homeRegion,
+  });
+  const summaryCollector = new SummaryCollector();
+  const progress = new Progress(io, show);
+  const inventory: Resource[] | undefined = o.saveInventory ? [] : undefined;
+  const failures: UnitFailureRecord[] = [];
+  const controller = new AbortController();
+  let credentialFailure: { code: string; message: string } | undefined;
+  let done: Extract<ScanEvent, { type: 'done' }> | undefined;
+  let lastStats: ScanStats | undefined;
+
+  try {
+    for await (const e of runScan({
+      checks,
+      units,
+      compliance: complianceIndex(frameworks),
+      mute: mutelist ? (f: Finding) => mutelist.match(f) : undefined,
+      rateFor: awsRateFor,
+      now,
+      signal: controller.signal,
+      emitResources: Boolean(inventory),
+      skipReason: regionSkipReason,
+    })) {
+      switch (e.type) {
+        case 'progress':
+          lastStats = e.stats;
+          progress.update(e.stats);
+          break;
+        case 'resource':
+          inventory?.push(e.resource);
+          break;
+        case 'finding':
+          writer.add(e.finding);
+          summaryCollector.add(e.finding);
+          break;
+        case 'error':
+          failures.push({
+            provider: e.provider,
+            account: e.account,
+            region: e.region,
+            service: e.service,
+            resourceType: e.resourceType,
+            code: e.code,
+            message: e.message,
+          });
+          if (isCredentialFailure(e.code) && !credentialFailure) {
+            credentialFailure = { code: e.code, message: e.message };
+            controller.abort();
+          }
+          break;
+        case 'warning':
+          if (show) {
+            progress.stop();
+            io.err(`Warning: ${e.message}\n`);
+          }
+          break;
+        case 'skipped':
+          break;
+        case 'done':
+          done = e;
+          break;
+      }
+    }
+  } catch (err) {
+    progress.stop();
+    writer.abort();
+    if (credentialFailure) {
+      throw new CredentialsError(
+        `The AWS credentials stopped working during the scan (${credentialFailure.code}: ${credentialFailure.message}). ` +
+          'Refresh them and run the scan again; no report was written.',
+      );
+    }
+    throw err;
+  }
+  progress.stop();
+  if (!done) {
+    writer.abort();
+    throw new Error('The scan ended without a result.');
+  }
+  const report = writer.finish(done.summary, now.toISOString());
+  const files = [...report.files];
+  if (o.saveInventory && inventory) {
+    const inv: Inventory = {
+      vigilInventory: INVENTORY_VERSION,
+      provider: 'aws',
+      generatedAt: now.toISOString(),
+      accounts: done.summary.accounts,
+      regions: done.summary.regions,
+      collectedTypes: [...new Set(plan.collectors.map((p) => p.collector.resourceType))],
+      resources: inventory as Inventory['resources'],
+      failures,
+    };
+    await saveInventory(o.saveInventory, inv);
+    files.push(o.saveInventory);
+  }
+  io.out(
+    summaryCollector.render({
+      summary: done.summary,
+      stats: lastStats ?? done.stats,
+      files,
+      compliance: report.compliance,
+      color: io.color,
+    }),
+  );
+  const failed = summaryCollector.unmutedFails > 0;
+  return { exitCode: failed && !o.ignoreExitCode3 ? 3 : 0, files, summary: done.summary };
+}

@@ -1,0 +1,256 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * An in-process AWS-compatible endpoint for tests and benchmarks. It speaks the wire
+ * protocols the SDK uses (query/XML for STS, IAM and EC2; JSON for the JSON services;
+ * REST-XML for S3), answers the operations it has handlers for, and refuses every other
+ * one with AccessDenied in that protocol's error shape — like a real account whose
+ * policy does not grant the call. Optional fixed latency and a per-second request quota
+ * that answers with throttling errors make it a load target.
+ */
+
+export type Protocol = 'query' | 'ec2' | 'json' | 'rest-json' | 'rest-xml';
+
+export interface FakeRequest {
+  service: string;
+  operation: string;
+  protocol: Protocol;
+  params: Record<string, string>;
+  body: unknown;
+  path: string;
+  query: URLSearchParams;
+  /** The access key id of the caller (identifies a simulated account). */
+  accessKeyId: string;
+}
+
+/** A handler returns the response body content: XML inside the result element, or a JSON value. */
+export type FakeHandler = (req: FakeRequest) => string | Record<string, unknown> | FakeError;
+
+export class FakeError {
+  readonly code: string;
+  readonly message: string;
+  readonly status: number;
+  constructor(code: string, message: string, status = 400) {
+    this.code = code;
+    this.message = message;
+    this.status = status;
+  }
+}
+
+export interface FakeAwsOptions {
+  /** `service:Operation` → handler. */
+  handlers?: Record<string, FakeHandler>;
+  /** Milliseconds added to every response. */
+  latencyMs?: number;
+  /** Requests per second allowed per access key and service; above it, throttling errors. */
+  quotaPerSecond?: number;
+  /** Account id returned by GetCallerIdentity (per access key with `accounts`). */
+  account?: string;
+  accounts?: Record<string, string>;
+  regions?: string[];
+}
+
+export interface FakeAws {
+  url: string;
+  calls: number;
+  throttled: number;
+  refused: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export function xmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** Renders `{a: 1, list: [{b: 2}]}` as EC2/IAM-style XML (`list` items wrapped in `<item>` or `<member>`). */
+export function toXml(value: unknown, itemTag = 'item'): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => `<${itemTag}>${toXml(v, itemTag)}</${itemTag}>`).join('');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `<${k}>${toXml(v, itemTag)}</${k}>`)
+      .join('');
+  }
+  return xmlEscape(String(value));
+}
+
+const REQUEST_ID = '11111111-2222-3333-4444-555555555555';
+
+function credentialScope(req: IncomingMessage): { accessKeyId: string; service: string } {
+  const auth = String(req.headers.authorization ?? '');
+  const m = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
+  return { accessKeyId: m?.[1] ?? 'anonymous', service: m?.[2] ?? 'unknown' };
+}
+
+function protocolOf(req: IncomingMessage, service: string, params: Record<string, string>): Protocol {
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.includes('x-www-form-urlencoded')) return service === 'ec2' || params.Version === '2016-11-15' ? 'ec2' : 'query';
+  if (type.includes('x-amz-json')) return 'json';
+  if (service === 's3') return 'rest-xml';
+  return 'rest-json';
+}
+
+function operationOf(req: IncomingMessage, protocol: Protocol, params: Record<string, string>, path: string, query: URLSearchParams): string {
+  if (protocol === 'query' || protocol === 'ec2') return params.Action ?? 'Unknown';
+  if (protocol === 'json') return String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? 'Unknown';
+  if (protocol === 'rest-xml') {
+    // Enough of S3's routing for the bucket-level reads a scan makes.
+    const segments = path.split('/').filter(Boolean);
+    if (segments.length === 0) return 'ListBuckets';
+    const sub = [...query.keys()][0];
+    if (!sub) return req.method === 'HEAD' ? 'HeadBucket' : 'ListObjectsV2';
+    const names: Record<string, string> = {
+      policy: 'GetBucketPolicy',
+      policyStatus: 'GetBucketPolicyStatus',
+      acl: 'GetBucketAcl',
+      publicAccessBlock: 'GetPublicAccessBlock',
+      encryption: 'GetBucketEncryption',
+      versioning: 'GetBucketVersioning',
+      logging: 'GetBucketLogging',
+      location: 'GetBucketLocation',
+      ownershipControls: 'GetBucketOwnershipControls',
+      'object-lock': 'GetObjectLockConfiguration',
+      lifecycle: 'GetBucketLifecycleConfiguration',
+      replication: 'GetBucketReplication',
+      tagging: 'GetBucketTagging',
+      notification: 'GetBucketNotificationConfiguration',
+    };
+    return names[sub] ?? `Get-${sub}`;
+  }
+  return `${req.method} ${path}`;
+}
+
+function sendError(res: ServerResponse, protocol: Protocol, e: FakeError): void {
+  res.statusCode = e.status;
+  if (protocol === 'json' || protocol === 'rest-json') {
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    res.setHeader('x-amzn-errortype', e.code);
+    res.setHeader('x-amzn-requestid', REQUEST_ID);
+    res.end(JSON.stringify({ __type: e.code, message: e.message }));
+    return;
+  }
+  res.setHeader('content-type', 'text/xml');
+  const err = `<Code>${xmlEscape(e.code)}</Code><Message>${xmlEscape(e.message)}</Message>`;
+  if (protocol === 'ec2') res.end(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error>${err}</Error></Errors><RequestID>${REQUEST_ID}</RequestID></Response>`);
+  else if (protocol === 'rest-xml') res.end(`<?xml version="1.0" encoding="UTF-8"?><Error>${err}<RequestId>${REQUEST_ID}</RequestId></Error>`);
+  else res.end(`<ErrorResponse><Error><Type>Sender</Type>${err}</Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`);
+}
+
+function sendResult(res: ServerResponse, protocol: Protocol, operation: string, service: string, body: string | Record<string, unknown>): void {
+  res.statusCode = 200;
+  res.setHeader('x-amzn-requestid', REQUEST_ID);
+  if (protocol === 'json' || protocol === 'rest-json') {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(body));
+    return;
+  }
+  res.setHeader('content-type', 'text/xml');
+  const inner = typeof body === 'string' ? body : toXml(body, protocol === 'ec2' ? 'item' : 'member');
+  if (protocol === 'ec2') {
+    res.end(`<?xml version="1.0" encoding="UTF-8"?><${operation}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${REQUEST_ID}</requestId>${inner}</${operation}Response>`);
+  } else if (protocol === 'rest-xml') {
+    res.end(`<?xml version="1.0" encoding="UTF-8"?>${inner}`);
+  } else {
+    const ns = service === 'sts' ? 'https://sts.amazonaws.com/doc/2011-06-15/' : `https://${service}.amazonaws.com/doc/2010-05-08/`;
+    res.end(
+      `<${operation}Response xmlns="${ns}"><${operation}Result>${inner}</${operation}Result><ResponseMetadata><RequestId>${REQUEST_ID}</RequestId></ResponseMetadata></${operation}Response>`,
+    );
+  }
+}
+
+const THROTTLE: Record<Protocol, FakeError> = {
+  query: new FakeError('Throttling', 'Rate exceeded', 400),
+  ec2: new FakeError('RequestLimitExceeded', 'Request limit exceeded.', 503),
+  json: new FakeError('ThrottlingException', 'Rate exceeded', 400),
+  'rest-json': new FakeError('TooManyRequestsException', 'Rate exceeded', 429),
+  'rest-xml': new FakeError('SlowDown', 'Please reduce your request rate.', 503),
+};
+
+/** Starts the fake endpoint on 127.0.0.1 (random port). */
+export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
+  const regions = o.regions ?? ['us-east-1', 'eu-west-1'];
+  const handlers: Record<string, FakeHandler> = {
+    'sts:GetCallerIdentity': (r) => {
+      const account = o.accounts?.[r.accessKeyId] ?? o.account ?? '123456789012';
+      return `<Arn>arn:aws:iam::${account}:user/auditor</Arn><UserId>AIDAFAKE${account}</UserId><Account>${account}</Account>`;
+    },
+    'ec2:DescribeRegions': () => ({
+      regionInfo: regions.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' })),
+    }),
+    ...o.handlers,
+  };
+  const windows = new Map<string, { second: number; count: number }>();
+  const state = { calls: 0, throttled: 0, refused: new Map<string, number>() };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const { accessKeyId, service } = credentialScope(req);
+      const params = String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')
+        ? Object.fromEntries(new URLSearchParams(raw))
+        : {};
+      const protocol = protocolOf(req, service, params);
+      const operation = operationOf(req, protocol, params, url.pathname, url.searchParams);
+      let body: unknown = undefined;
+      if (protocol === 'json' || protocol === 'rest-json') {
+        try {
+          body = raw ? JSON.parse(raw) : {};
+        } catch {
+          body = {};
+        }
+      }
+      state.calls++;
+      const respond = () => {
+        if (o.quotaPerSecond) {
+          const key = `${accessKeyId}|${service}`;
+          const second = Math.floor(Date.now() / 1000);
+          const w = windows.get(key);
+          if (!w || w.second !== second) windows.set(key, { second, count: 1 });
+          else if (++w.count > o.quotaPerSecond) {
+            state.throttled++;
+            return sendError(res, protocol, THROTTLE[protocol]);
+          }
+        }
+        const handler = handlers[`${service}:${operation}`];
+        if (!handler) {
+          const k = `${service}:${operation}`;
+          state.refused.set(k, (state.refused.get(k) ?? 0) + 1);
+          const code = protocol === 'ec2' ? 'UnauthorizedOperation' : protocol === 'json' || protocol === 'rest-json' ? 'AccessDeniedException' : 'AccessDenied';
+          return sendError(res, protocol, new FakeError(code, `User arn:aws:iam::${o.account ?? '123456789012'}:user/auditor is not authorized to perform: ${service}:${operation}`, 403));
+        }
+        try {
+          const out = handler({ service, operation, protocol, params, body, path: url.pathname, query: url.searchParams, accessKeyId });
+          if (out instanceof FakeError) return sendError(res, protocol, out);
+          sendResult(res, protocol, operation, service, out);
+        } catch (err) {
+          sendError(res, protocol, new FakeError('InternalFailure', String(err), 500));
+        }
+      };
+      if (o.latencyMs) setTimeout(respond, o.latencyMs);
+      else respond();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get calls() {
+      return state.calls;
+    },
+    get throttled() {
+      return state.throttled;
+    },
+    refused: state.refused,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
