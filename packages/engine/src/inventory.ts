@@ -126,7 +126,7 @@ export function inventoryUnits(inv: Inventory, wantedTypes: ReadonlySet<string>)
       region: 'inventory',
       service: g.type,
       resourceType: g.type,
-      // eslint-disable-next-line @typescript-eslint/require-await
+       
       async *run(_rt: ScanRuntime) {
         yield* g.resources;
       },

@@ -56,20 +56,24 @@ interface CompiledRule {
   description?: string;
 }
 
+/**
+ * Patterns are regular expressions searched anywhere in the value, as in Prowler; a `*`
+ * not preceded by `.` is read as the wildcard `.*` (so `iam_*` and `website-*` work).
+ */
 function toRegex(pattern: string): RegExp {
   if (pattern === '*') return /.*/;
   try {
-    return new RegExp(pattern);
+    return new RegExp(pattern.replace(/(^|[^.\\])\*/g, '$1.*'));
   } catch (err) {
     throw new InputFileError(`Mutelist pattern "${pattern}" is not a valid regular expression: ${(err as Error).message}`);
   }
 }
 
-/** A check key: `*`, an exact id, or a regular expression matched against the whole id. */
+/** A check key: `*`, an exact check id, or a pattern (see `toRegex`). */
 function checkRegex(key: string): RegExp {
   if (key === '*') return /.*/;
   if (/^[a-z0-9_]+$/.test(key)) return new RegExp(`^${key}$`);
-  return toRegex(`^(?:${key.replace(/^\^/, '').replace(/\$$/, '')})$`);
+  return toRegex(key);
 }
 
 function listOrAll(values: string[] | undefined): Set<string> | undefined {
