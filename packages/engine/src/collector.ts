@@ -14,6 +14,8 @@ export interface AttributeSpec {
   calls?: readonly ApiCall[];
   /** Error codes that mean "not configured": the attribute becomes `null`, not an error. */
   notConfigured?: readonly string[];
+  /** May hold secrets (user data, environment values): never written to a saved inventory. */
+  sensitive?: boolean;
 }
 
 /** What every collector gets, whatever the provider. */

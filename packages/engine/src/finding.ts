@@ -71,6 +71,7 @@ export function evaluateCheck(
   ctx: CheckContext<Record<string, unknown>>,
   deco: FindingDecorations,
   relatedFailure?: { code: string; message: string },
+  access?: RelatedAccess,
 ): Finding | undefined {
   if (check.appliesTo) {
     try {
@@ -95,7 +96,15 @@ export function evaluateCheck(
     );
   }
   try {
+    access?.take();
     const result = check.evaluate(resource, ctx);
+    const touched = access?.take() ?? [];
+    if (touched.length > 0) {
+      // The check read a related resource's attribute that failed to collect: its verdict
+      // rests on missing data.
+      const { code, message } = describeErrors(touched);
+      return makeFinding(check, resource, 'ERROR', `${resource.name} could not be evaluated: ${message}.`, deco, code);
+    }
     return makeFinding(check, resource, result.status, result.message, deco);
   } catch (err) {
     return makeFinding(
@@ -109,21 +118,46 @@ export function evaluateCheck(
   }
 }
 
-/** Errors on related resources' attributes that a check uses. */
-export function relatedErrors(
-  check: Check,
-  related: (type: string) => readonly Resource[],
-): [string, AttributeError][] {
-  const out: [string, AttributeError][] = [];
-  for (const [type, attrs] of Object.entries(check.uses)) {
-    for (const r of related(type)) {
-      for (const a of attrs) {
-        const e = r.errors[a];
-        if (e) out.push([`${r.name}.${a}`, e]);
-      }
-    }
+/**
+ * Hands related resources to a check and records every failed attribute the check
+ * actually reads, so one unreadable resource only turns the findings that depend on it
+ * into ERROR, not every finding of the check.
+ */
+export class RelatedAccess {
+  private touched: [string, AttributeError][] = [];
+  private readonly cache = new Map<readonly Resource[], readonly Resource[]>();
+
+  wrap(resources: readonly Resource[]): readonly Resource[] {
+    let wrapped = this.cache.get(resources);
+    if (wrapped) return wrapped;
+    wrapped = resources.map((r) => {
+      if (Object.keys(r.errors).length === 0) return r;
+      const note = (key: string | symbol) => {
+        const e = typeof key === 'string' ? r.errors[key] : undefined;
+        if (e) this.touched.push([`${r.name}.${key as string}`, e]);
+      };
+      const attributes = new Proxy(r.attributes, {
+        get(target, key, receiver) {
+          note(key);
+          return Reflect.get(target, key, receiver);
+        },
+        has(target, key) {
+          note(key);
+          return Reflect.has(target, key);
+        },
+      });
+      return { ...r, attributes };
+    });
+    this.cache.set(resources, wrapped);
+    return wrapped;
   }
-  return out;
+
+  /** The failed attributes read since the last call. */
+  take(): [string, AttributeError][] {
+    const t = this.touched;
+    this.touched = [];
+    return t;
+  }
 }
 
 export { describeErrors };

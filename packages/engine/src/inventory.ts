@@ -50,6 +50,22 @@ export const inventorySchema = z.object({
 export type Inventory = z.infer<typeof inventorySchema>;
 export type UnitFailureRecord = z.infer<typeof failureSchema>;
 
+/**
+ * A copy of `resource` without its sensitive attributes: each is replaced by a `Redacted`
+ * error, so checks that need it report ERROR when the inventory is evaluated again.
+ */
+export function redactResource(resource: Resource, sensitive: ReadonlySet<string>): Resource {
+  const present = Object.keys(resource.attributes).filter((a) => sensitive.has(a));
+  if (present.length === 0) return resource;
+  const attributes: Record<string, unknown> = { ...resource.attributes };
+  const errors = { ...resource.errors };
+  for (const a of present) {
+    delete attributes[a];
+    errors[a] = { code: 'Redacted', message: 'not saved in inventories because it may hold secrets; scan the account again' };
+  }
+  return { ...resource, attributes, errors };
+}
+
 /** Writes an inventory as JSON, gzip-compressed when the file name ends in `.gz`. */
 export async function saveInventory(path: string, inventory: Inventory): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

@@ -143,6 +143,11 @@ export class Mutelist {
     return Mutelist.parse(text, path);
   }
 
+  /** True when some rule or exception matches on tags (so resources' tags must be collected). */
+  usesTags(): boolean {
+    return this.rules.some((r) => r.tags || r.exceptions?.tags);
+  }
+
   /** Whether a finding is muted, and why. A muted finding keeps its status. */
   match(finding: Pick<Finding, 'account' | 'checkId' | 'region' | 'resource'>): { muted: boolean; reason?: string } {
     const tagPairs = Object.entries(finding.resource.tags).map(([k, v]) => `${k}=${v}`);

@@ -67,8 +67,20 @@ export interface ScanPlan<C extends Collector = Collector> {
   collectors: PlannedCollector<C>[];
 }
 
+export interface PlanOptions {
+  /**
+   * Attributes to collect as well wherever a planned collector declares them, e.g. `tags`
+   * when a mutelist matches on tags.
+   */
+  alsoWant?: readonly string[];
+}
+
 /** From the selected checks, the collectors and enrichment calls needed, and no others. */
-export function planScan<C extends Collector>(checks: readonly Check[], collectors: readonly C[]): ScanPlan<C> {
+export function planScan<C extends Collector>(
+  checks: readonly Check[],
+  collectors: readonly C[],
+  options: PlanOptions = {},
+): ScanPlan<C> {
   const byType = new Map<string, C>();
   for (const c of collectors) {
     if (byType.has(c.resourceType)) throw new Error(`Two collectors produce ${c.resourceType}`);
@@ -94,6 +106,7 @@ export function planScan<C extends Collector>(checks: readonly Check[], collecto
   const planned: PlannedCollector<C>[] = [];
   for (const [type, attrs] of wants) {
     const collector = byType.get(type) as C;
+    for (const a of options.alsoWant ?? []) if (a in collector.attributes) attrs.add(a);
     const calls = [...collector.calls];
     for (const a of attrs) calls.push(...(collector.attributes[a]?.calls ?? []));
     planned.push({ collector, wants: attrs, calls: dedupeCalls(calls) });

@@ -95,16 +95,22 @@ describe('runScan', () => {
     expect(fs[0]).toMatchObject({ status: 'ERROR', errorCode: 'AccessDenied' });
   });
 
-  it('reports ERROR when a used attribute of a related resource failed', async () => {
+  it('reports ERROR only for findings that read a related attribute that failed', async () => {
     const b = bucket('logs');
     b.errors.logging = { code: 'AccessDenied', message: 'GetBucketLogging' };
     const fs = findings(
       await collectEvents({
         checks: [trailBucketLogging],
-        units: [unit('111111111111', 'Trail', [trail('main', 'logs')]), unit('111111111111', 'Bucket', [b])],
+        units: [
+          unit('111111111111', 'Trail', [trail('main', 'logs'), trail('other', 'fine')]),
+          unit('111111111111', 'Bucket', [b, bucket('fine')]),
+        ],
       }),
     );
-    expect(fs[0]).toMatchObject({ status: 'ERROR', errorCode: 'AccessDenied' });
+    expect(Object.fromEntries(fs.map((f) => [f.resource.name, [f.status, f.errorCode]]))).toEqual({
+      main: ['ERROR', 'AccessDenied'],
+      other: ['PASS', undefined],
+    });
   });
 
   it('runs units concurrently up to the limit', async () => {
@@ -148,7 +154,7 @@ describe('runScan', () => {
         await collectEvents({
           checks: [bucketEncrypted],
           units: [unit('111111111111', 'Bucket', [bucket('a')])],
-          compliance: (id) => (id === 'test_bucket_encrypted' ? { fw: ['1.1'] } : {}),
+          compliance: (id): Record<string, string[]> => (id === 'test_bucket_encrypted' ? { fw: ['1.1'] } : {}),
         }),
       );
     const [a, b] = [await run(), await run()];

@@ -4,7 +4,7 @@ import type { ScanRuntime } from './context.ts';
 import { LimiterRegistry, newStats } from './context.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import type { FindingDecorations } from './finding.ts';
-import { describeErrors, evaluateCheck, makeFinding, relatedErrors } from './finding.ts';
+import { RelatedAccess, describeErrors, evaluateCheck, makeFinding } from './finding.ts';
 import type { Finding, Resource, ScanEvent, ScanStats, Status } from './model.ts';
 import type { RetryOptions } from './rate-limit.ts';
 
@@ -127,7 +127,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     push({ type: 'finding', finding: f });
   };
 
-  const contextFor = (account: string, check: Check): CheckContext<Record<string, unknown>> => {
+  const contextFor = (account: string, check: Check, access?: RelatedAccess): CheckContext<Record<string, unknown>> => {
     const state = states.get(account);
     return {
       options: options.get(check) ?? {},
@@ -135,7 +135,8 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
       account,
       related: <T extends object>(type: string) => {
         if (!(type in check.uses)) throw new Error(`check ${check.id} reads ${type} without declaring it in uses`);
-        return (state?.store.get(type) ?? []) as unknown as readonly Resource<T>[];
+        const list = state?.store.get(type) ?? [];
+        return (access ? access.wrap(list) : list) as unknown as readonly Resource<T>[];
       },
     };
   };
@@ -181,18 +182,20 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
       const types = [check.resourceType, ...Object.keys(check.uses)];
       if (types.some((t) => (state.pending.get(t) ?? 0) > 0)) continue;
       state.deferredLeft.delete(check);
-      const ctx = contextFor(account, check);
+      const access = new RelatedAccess();
+      const ctx = contextFor(account, check, access);
       const mainFailures = state.failures.get(check.resourceType) ?? [];
       for (const f of mainFailures) {
         emitFinding(errorFinding(check, { provider: f.provider, account, region: f.region, resourceType: check.resourceType }, f));
       }
+      // A used type that could not be listed at all may hide the resource that decides.
       const usedFailures = Object.keys(check.uses).flatMap((t) =>
-        (state.failures.get(t) ?? []).map((f) => [`${t} in ${f.region}`, { code: f.code, message: f.message }] as const),
+        (state.failures.get(t) ?? []).map((f) => [`${t} in ${f.region}`, { code: f.code, message: f.message }] as [string, { code: string; message: string }]),
       );
-      const attrFailures = relatedErrors(check, (t) => state.store.get(t) ?? []);
-      const all = [...usedFailures, ...attrFailures];
-      const relatedFailure = all.length ? describeErrors(all.map(([k, v]) => [k, v])) : undefined;
-      for (const r of state.store.get(check.resourceType) ?? []) emitFinding(evaluateCheck(check, r, ctx, deco, relatedFailure));
+      const relatedFailure = usedFailures.length ? describeErrors(usedFailures) : undefined;
+      for (const r of state.store.get(check.resourceType) ?? []) {
+        emitFinding(evaluateCheck(check, r, ctx, deco, relatedFailure, access));
+      }
     }
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext } from '../check.ts';
 import { resolveCheckOptions } from '../check.ts';
-import { evaluateCheck, relatedErrors, describeErrors } from '../finding.ts';
+import { RelatedAccess, evaluateCheck } from '../finding.ts';
 import type { Resource, Status } from '../model.ts';
 
 export interface CheckCase {
@@ -31,23 +31,17 @@ export const DEFAULT_NOW = new Date('2026-11-01T00:00:00Z');
 
 /** Evaluates a check on one case exactly as the runner does. Returns the finding (or undefined). */
 export function runCheckCase(check: Check, c: CheckCase) {
+  const access = new RelatedAccess();
   const ctx: CheckContext<Record<string, unknown>> = {
     options: resolveCheckOptions(check, c.options),
     now: c.now ?? DEFAULT_NOW,
     account: c.resource.account,
     related: <T extends object>(type: string) => {
       if (!(type in check.uses)) throw new Error(`check ${check.id} reads ${type} without declaring it in uses`);
-      return (c.related?.[type] ?? []) as unknown as readonly Resource<T>[];
+      return access.wrap((c.related?.[type] ?? []) as Resource[]) as unknown as readonly Resource<T>[];
     },
   };
-  const relErrs = relatedErrors(check, (t) => (c.related?.[t] ?? []) as Resource[]);
-  return evaluateCheck(
-    check,
-    c.resource as Resource,
-    ctx,
-    { timestamp: ctx.now.toISOString() },
-    relErrs.length ? describeErrors(relErrs) : undefined,
-  );
+  return evaluateCheck(check, c.resource as Resource, ctx, { timestamp: ctx.now.toISOString() }, undefined, access);
 }
 
 /**
