@@ -1,9 +1,9 @@
-import { buildResource, testCheck, withError } from '../../testing/index.ts';
+import { testCheck, withError } from '../../testing/index.ts';
+import { account as accountOf } from './lib/fixtures.ts';
 import type { AccountAttributes } from '../../resources/iam.ts';
 import check from './iam_password_policy_minimum_length_14.ts';
 
-const account = (passwordPolicy: AccountAttributes['passwordPolicy']) =>
-  buildResource<AccountAttributes>('AwsAccount', { passwordPolicy }, { name: '123456789012', region: 'global' });
+const account = (passwordPolicy: AccountAttributes['passwordPolicy']) => accountOf({ passwordPolicy });
 
 testCheck(check, {
   pass: [

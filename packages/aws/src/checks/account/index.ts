@@ -1,0 +1,12 @@
+import type { Check } from '@vigil/engine';
+import account_maintain_current_contact_details from './account_maintain_current_contact_details.ts';
+import account_maintain_different_contact_details_to_security_billing_and_operations from './account_maintain_different_contact_details_to_security_billing_and_operations.ts';
+import account_security_contact_information_is_registered from './account_security_contact_information_is_registered.ts';
+import account_security_questions_are_registered_in_the_aws_account from './account_security_questions_are_registered_in_the_aws_account.ts';
+
+export const checks: Check[] = [
+  account_maintain_current_contact_details,
+  account_maintain_different_contact_details_to_security_billing_and_operations,
+  account_security_contact_information_is_registered,
+  account_security_questions_are_registered_in_the_aws_account,
+];
