@@ -1,0 +1,4 @@
+import type { AwsCollector } from '../../context.ts';
+import tables from './table.collector.ts';
+
+export const collectors: AwsCollector[] = [tables];
