@@ -6,7 +6,6 @@ import type {
   OutputFormat,
   Resource,
   ScanEvent,
-  ScanStats,
   ScanSummary,
   ScanUnit,
   UnitFailureRecord,
@@ -24,6 +23,7 @@ import {
   leastPrivilegePolicy,
   loadInventory,
   planScan,
+  redactResource,
   runScan,
   saveInventory,
   selectChecks,
@@ -45,6 +45,8 @@ import type { Io } from '../io.ts';
 import { Progress } from '../render/progress.ts';
 import { SummaryCollector } from '../render/summary.ts';
 import { PRODUCT } from '../version.ts';
+
+const NONE: ReadonlySet<string> = new Set();
 
 export interface ScanAwsOptions {
   region?: string[];
@@ -108,7 +110,7 @@ function timestampForFile(d: Date): string {
 }
 
 /** Selected checks and the plan for them, from the command-line filters. */
-export function planFromOptions(o: ScanAwsOptions) {
+export function planFromOptions(o: ScanAwsOptions, alsoWant: readonly string[] = []) {
   const fws = resolveFrameworks(splitList(o.compliance));
   const complianceChecks = fws.length ? new Set(fws.flatMap((f) => f.requirements.flatMap((r) => r.checks))) : undefined;
   const checks = selectChecks(awsChecks, {
@@ -123,7 +125,7 @@ export function planFromOptions(o: ScanAwsOptions) {
   if (checks.length === 0) {
     throw new UsageError('No checks match the given filters. List them with: vigil checks list');
   }
-  return { frameworks: fws, checks, plan: planScan(checks, awsCollectors) };
+  return { frameworks: fws, checks, plan: planScan(checks, awsCollectors, { alsoWant }) };
 }
 
 function printPlan(io: Io, o: ScanAwsOptions, checks: Check[], plan: ReturnType<typeof planScan<AwsCollector>>): void {
@@ -159,7 +161,9 @@ export interface ScanOutcome {
 /** `vigil scan aws`: plan, collect (or load an inventory), evaluate, report. */
 export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   const formats = resolveFormats(o.outputFormats);
-  const { frameworks: fws, checks, plan } = planFromOptions(o);
+  // Read the mutelist first: a bad file fails before any AWS call, and tag rules need tags.
+  const mutelist = o.mutelistFile ? await Mutelist.load(o.mutelistFile) : undefined;
+  const { frameworks: fws, checks, plan } = planFromOptions(o, mutelist?.usesTags() ? ['tags'] : []);
   if (o.plan) {
     printPlan(io, o, checks, plan);
     return { exitCode: 0, files: [] };
@@ -167,7 +171,6 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   if (o.fromInventory && (o.profile || o.role || o.endpointUrl)) {
     throw new UsageError('--from-inventory evaluates a saved inventory without calling AWS; drop --profile, --role and --endpoint-url.');
   }
-  const mutelist = o.mutelistFile ? await Mutelist.load(o.mutelistFile) : undefined;
   const now = o.now ?? new Date();
   const show = !o.quiet;
   const banner = show && o.banner !== false;
@@ -175,6 +178,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   let units: ScanUnit[];
   let accountLabel: string;
   let homeRegion = 'us-east-1';
+  let scannedRegions: string[];
   if (o.fromInventory) {
     const inv = await loadInventory(o.fromInventory);
     const wanted = new Set(plan.collectors.map((p) => p.collector.resourceType));
@@ -185,6 +189,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       io.err(`Note: the inventory holds no ${missing.join(', ')} data; checks on those types produce no findings.\n`);
     }
     accountLabel = inv.accounts.join('-') || 'inventory';
+    scannedRegions = inv.regions;
     if (banner) {
       io.err(`Vigil ${PRODUCT.version} · evaluating inventory ${o.fromInventory} (accounts ${inv.accounts.join(', ')}) · ${checks.length} checks\n`);
     }
@@ -203,6 +208,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       throw new UsageError('No enabled region left to scan. Check --region and --excluded-region.');
     }
     units = awsScanUnits(plan.collectors, [{ session, regions }]);
+    scannedRegions = regions;
     accountLabel = identity.account;
     if (banner) {
       io.err(
@@ -224,11 +230,16 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   const summaryCollector = new SummaryCollector();
   const progress = new Progress(io, show);
   const inventory: Resource[] | undefined = o.saveInventory ? [] : undefined;
+  const sensitiveByType = new Map(
+    plan.collectors.map((p) => [
+      p.collector.resourceType,
+      new Set(Object.entries(p.collector.attributes).filter(([, spec]) => spec.sensitive).map(([name]) => name)),
+    ]),
+  );
   const failures: UnitFailureRecord[] = [];
   const controller = new AbortController();
   let credentialFailure: { code: string; message: string } | undefined;
   let done: Extract<ScanEvent, { type: 'done' }> | undefined;
-  let lastStats: ScanStats | undefined;
 
   try {
     for await (const e of runScan({
@@ -244,11 +255,10 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
     })) {
       switch (e.type) {
         case 'progress':
-          lastStats = e.stats;
           progress.update(e.stats);
           break;
         case 'resource':
-          inventory?.push(e.resource);
+          inventory?.push(redactResource(e.resource, sensitiveByType.get(e.resource.type) ?? NONE));
           break;
         case 'finding':
           writer.add(e.finding);
@@ -306,7 +316,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       provider: 'aws',
       generatedAt: now.toISOString(),
       accounts: done.summary.accounts,
-      regions: done.summary.regions,
+      regions: scannedRegions,
       collectedTypes: [...new Set(plan.collectors.map((p) => p.collector.resourceType))],
       resources: inventory as Inventory['resources'],
       failures,
@@ -317,7 +327,8 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   io.out(
     summaryCollector.render({
       summary: done.summary,
-      stats: lastStats ?? done.stats,
+      regions: scannedRegions,
+      stats: done.stats,
       files,
       compliance: report.compliance,
       color: io.color,

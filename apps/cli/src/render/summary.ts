@@ -47,6 +47,8 @@ export class SummaryCollector {
 
   render(o: {
     summary: ScanSummary;
+    /** The regions the scan covered (global services aside). */
+    regions: readonly string[];
     stats: ScanStats;
     files: string[];
     compliance: { framework: Framework; results: RequirementResult[] }[];
@@ -67,7 +69,7 @@ export class SummaryCollector {
     const passRate = evaluated ? ((100 * byStatus.PASS) / evaluated).toFixed(1) : '—';
     out.push(
       c.bold(`\nScan of ${o.summary.accounts.join(', ')}`) +
-        ` · ${o.summary.regions.length || 'no'} regions · ${(o.summary.durationMs / 1000).toFixed(1)}s · ${o.stats.apiCalls} API calls` +
+        ` · ${o.regions.length} region${o.regions.length === 1 ? '' : 's'} · ${(o.summary.durationMs / 1000).toFixed(1)}s · ${o.stats.apiCalls} API calls` +
         (o.stats.throttles ? ` · ${o.stats.throttles} throttled` : '') +
         '\n',
     );
