@@ -21,6 +21,11 @@ export interface CheckContext<O = Record<string, unknown>> {
    * check declares in `uses` are available.
    */
   related<T extends object = Record<string, unknown>>(type: string): readonly Resource<T>[];
+  /**
+   * Computes a value once per account for this check and reuses it for every resource,
+   * e.g. an index over related resources, so cross-resource checks stay linear.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 type AnyOptionsSchema = z.ZodObject<z.ZodRawShape>;

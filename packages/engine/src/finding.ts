@@ -60,6 +60,22 @@ function describeErrors(errors: [string, AttributeError][]): { code: string; mes
   return { code: codes.join(','), message: parts.join('; ') };
 }
 
+/** A `CheckContext.memo` that also replays the failed related attributes its value was computed from. */
+export function memoizer(access?: RelatedAccess): <T>(key: string, compute: () => T) => T {
+  const memos = new Map<string, { value: unknown; reads: [string, AttributeError][] }>();
+  return <T>(key: string, compute: () => T): T => {
+    const hit = memos.get(key);
+    if (hit) {
+      access?.replay(hit.reads);
+      return hit.value as T;
+    }
+    const mark = access?.mark() ?? 0;
+    const value = compute();
+    memos.set(key, { value, reads: access?.since(mark) ?? [] });
+    return value;
+  };
+}
+
 /**
  * Evaluates one check on one resource. Returns no finding when the check does not apply.
  * If an attribute the check requires (or a related resource's attribute it uses) failed
@@ -150,6 +166,21 @@ export class RelatedAccess {
     });
     this.cache.set(resources, wrapped);
     return wrapped;
+  }
+
+  /** Position in the record, for `since`. */
+  mark(): number {
+    return this.touched.length;
+  }
+
+  /** The failed attributes read since `mark`. */
+  since(mark: number): [string, AttributeError][] {
+    return this.touched.slice(mark);
+  }
+
+  /** Records reads again (a memoised value computed from failed attributes). */
+  replay(reads: readonly [string, AttributeError][]): void {
+    this.touched.push(...reads);
   }
 
   /** The failed attributes read since the last call. */

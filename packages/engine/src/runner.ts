@@ -4,7 +4,7 @@ import type { ScanRuntime } from './context.ts';
 import { LimiterRegistry, newStats } from './context.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import type { FindingDecorations } from './finding.ts';
-import { RelatedAccess, describeErrors, evaluateCheck, makeFinding } from './finding.ts';
+import { RelatedAccess, describeErrors, evaluateCheck, makeFinding, memoizer } from './finding.ts';
 import type { Finding, Resource, ScanEvent, ScanStats, Status } from './model.ts';
 import type { RetryOptions } from './rate-limit.ts';
 
@@ -127,12 +127,22 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     push({ type: 'finding', finding: f });
   };
 
+  // One context per (account, check) for immediate checks: no allocation per resource.
+  const immediateContexts = new Map<string, CheckContext<Record<string, unknown>>>();
+  const immediateContext = (account: string, check: Check) => {
+    const key = `${account}\u0000${check.id}`;
+    let ctx = immediateContexts.get(key);
+    if (!ctx) immediateContexts.set(key, (ctx = contextFor(account, check)));
+    return ctx;
+  };
+
   const contextFor = (account: string, check: Check, access?: RelatedAccess): CheckContext<Record<string, unknown>> => {
     const state = states.get(account);
     return {
       options: options.get(check) ?? {},
       now,
       account,
+      memo: memoizer(access),
       related: <T extends object>(type: string) => {
         if (!(type in check.uses)) throw new Error(`check ${check.id} reads ${type} without declaring it in uses`);
         const list = state?.store.get(type) ?? [];
@@ -166,7 +176,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
   const onResource = (r: Resource) => {
     stats.resources++;
     if (opts.emitResources) push({ type: 'resource', resource: r });
-    for (const check of immediate.get(r.type) ?? []) emitFinding(evaluateCheck(check, r, contextFor(r.account, check), deco));
+    for (const check of immediate.get(r.type) ?? []) emitFinding(evaluateCheck(check, r, immediateContext(r.account, check), deco));
     if (storedTypes.has(r.type)) {
       const state = states.get(r.account);
       if (state) {
@@ -211,7 +221,10 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     state.pending.set(u.resourceType, (state.pending.get(u.resourceType) ?? 1) - 1);
     state.unitsLeft--;
     evaluateDeferred(u.account, state);
-    if (state.unitsLeft === 0) states.delete(u.account);
+    if (state.unitsLeft === 0) {
+      states.delete(u.account);
+      for (const c of immediate.get(u.resourceType) ?? []) immediateContexts.delete(`${u.account}\u0000${c.id}`);
+    }
     stats.unitsDone++;
     push({ type: 'progress', stats: { ...stats }, unit: u.id });
   };

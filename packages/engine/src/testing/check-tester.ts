@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext } from '../check.ts';
 import { resolveCheckOptions } from '../check.ts';
-import { RelatedAccess, evaluateCheck } from '../finding.ts';
+import { RelatedAccess, evaluateCheck, memoizer } from '../finding.ts';
 import type { Resource, Status } from '../model.ts';
 
 export interface CheckCase {
@@ -36,6 +36,7 @@ export function runCheckCase(check: Check, c: CheckCase) {
     options: resolveCheckOptions(check, c.options),
     now: c.now ?? DEFAULT_NOW,
     account: c.resource.account,
+    memo: memoizer(access),
     related: <T extends object>(type: string) => {
       if (!(type in check.uses)) throw new Error(`check ${check.id} reads ${type} without declaring it in uses`);
       return access.wrap((c.related?.[type] ?? []) as Resource[]) as unknown as readonly Resource<T>[];

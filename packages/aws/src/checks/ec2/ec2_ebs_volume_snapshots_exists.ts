@@ -24,8 +24,15 @@ export default defineAwsCheck<Ec2VolumeAttributes>({
   },
   evaluate(volume, ctx) {
     const count = ctx
-      .related<Ec2SnapshotAttributes>('AwsEc2Snapshot')
-      .filter((s) => s.region === volume.region && s.attributes.volumeId === volume.attributes.volumeId).length;
+      .memo('snapshotsPerVolume', () => {
+        const counts = new Map<string, number>();
+        for (const s of ctx.related<Ec2SnapshotAttributes>('AwsEc2Snapshot')) {
+          const key = `${s.region}|${s.attributes.volumeId}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        return counts;
+      })
+      .get(`${volume.region}|${volume.attributes.volumeId}`) ?? 0;
     return count > 0
       ? { status: 'PASS', message: `EBS volume ${volume.name} has ${count} snapshot${count === 1 ? '' : 's'}.` }
       : { status: 'FAIL', message: `EBS volume ${volume.name} has no snapshot.` };

@@ -28,10 +28,15 @@ export default defineAwsCheck<Ec2InstanceAttributes>({
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   evaluate(instance, ctx) {
-    const wanted = new Set(instance.attributes.securityGroupIds);
-    const groups = ctx
-      .related<SecurityGroupAttributes>('AwsEc2SecurityGroup')
-      .filter((g) => g.region === instance.region && wanted.has(g.attributes.groupId));
+    const byId = ctx.memo('groupsById', () => {
+      const all = ctx.related<SecurityGroupAttributes>('AwsEc2SecurityGroup');
+      const index = new Map<string, (typeof all)[number]>();
+      for (const g of all) index.set(`${g.region}|${g.attributes.groupId}`, g);
+      return index;
+    });
+    const groups = [...new Set(instance.attributes.securityGroupIds)]
+      .map((id) => byId.get(`${instance.region}|${id}`))
+      .filter((g) => g !== undefined);
     const open = groups
       .map((g) => ({ groupId: g.attributes.groupId, openings: openTcpPorts(g.attributes.ingressRules, CIFS_PORTS) }))
       .filter((g) => g.openings.length > 0);

@@ -7,8 +7,8 @@ export default defineAwsCheck<SecurityGroupAttributes>({
   title: 'Security group is attached to a network interface or referenced by another group',
   severity: 'low',
   resourceType: 'AwsEc2SecurityGroup',
-  requires: ['groupName', 'isDefault', 'networkInterfaceIds'],
-  uses: { AwsEc2SecurityGroup: ['ingressRules', 'egressRules'] },
+  requires: ['groupId', 'groupName', 'isDefault', 'networkInterfaceIds'],
+  uses: { AwsEc2SecurityGroup: ['groupId', 'ingressRules', 'egressRules'] },
   categories: ['trust-boundaries'],
   description:
     'Checks that the security group is in use: attached to at least one network interface in its region (which ' +
@@ -31,16 +31,19 @@ export default defineAwsCheck<SecurityGroupAttributes>({
     if (enis.length > 0) {
       return { status: 'PASS', message: `${label} is attached to ${enis.length} network interface(s).` };
     }
-    const referencedBy = ctx
-      .related<SecurityGroupAttributes>('AwsEc2SecurityGroup')
-      .filter(
-        (other) =>
-          other.id !== sg.id &&
-          [...(other.attributes.ingressRules ?? []), ...(other.attributes.egressRules ?? [])].some((r) =>
-            r.groups.some((g) => g.groupId === sg.attributes.groupId),
-          ),
-      )
-      .map((other) => other.name);
+    // Group id → names of the other groups whose rules reference it, built once per account.
+    const references = ctx.memo('references', () => {
+      const index = new Map<string, string[]>();
+      for (const other of ctx.related<SecurityGroupAttributes>('AwsEc2SecurityGroup')) {
+        const ids = new Set<string>();
+        for (const r of [...(other.attributes.ingressRules ?? []), ...(other.attributes.egressRules ?? [])]) {
+          for (const g of r.groups) if (g.groupId && g.groupId !== other.attributes.groupId) ids.add(g.groupId);
+        }
+        for (const id of ids) index.set(id, [...(index.get(id) ?? []), other.name]);
+      }
+      return index;
+    });
+    const referencedBy = references.get(sg.attributes.groupId) ?? [];
     return referencedBy.length > 0
       ? { status: 'PASS', message: `${label} has no network interface but is referenced by ${referencedBy.slice(0, 3).join(', ')}.` }
       : { status: 'FAIL', message: `${label} is not attached to any network interface nor referenced by another group.` };

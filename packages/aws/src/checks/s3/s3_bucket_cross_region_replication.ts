@@ -37,7 +37,7 @@ export default defineAwsCheck<S3BucketAttributes>({
     if (rules.length === 0) {
       return { status: 'FAIL', message: `S3 bucket ${bucket.name} has no enabled replication rule.` };
     }
-    const known = new Map(ctx.related<S3BucketAttributes>('AwsS3Bucket').map((b) => [b.name, b.region]));
+    const known = ctx.memo('bucketRegions', () => new Map(ctx.related<S3BucketAttributes>('AwsS3Bucket').map((b) => [b.name, b.region])));
     const crossRegion: string[] = [];
     const unknown: string[] = [];
     for (const r of rules) {

@@ -27,10 +27,12 @@ export default defineAwsCheck<VpcAttributes>({
   appliesTo: (vpc) => vpc.attributes.isDefault !== true,
   evaluate(vpc, ctx) {
     const regions = new Set(
-      ctx
-        .related<VpcAttributes>('AwsEc2Vpc')
-        .filter((v) => v.attributes.isDefault !== true)
-        .map((v) => v.region),
+      ctx.memo('regionsWithCustomVpcs', () =>
+        ctx
+          .related<VpcAttributes>('AwsEc2Vpc')
+          .filter((v) => v.attributes.isDefault !== true)
+          .map((v) => v.region),
+      ),
     );
     regions.add(vpc.region);
     const list = [...regions].sort().join(', ');

@@ -24,12 +24,17 @@ export default defineAwsCheck<SubnetAttributes>({
   },
   evaluate(subnet, ctx) {
     const { vpcId } = subnet.attributes;
-    const zones = new Set(
-      ctx
-        .related<SubnetAttributes>('AwsEc2Subnet')
-        .filter((s) => s.region === subnet.region && s.attributes.vpcId === vpcId)
-        .map((s) => s.attributes.availabilityZone),
-    );
+    const zonesByVpc = ctx.memo('zonesByVpc', () => {
+      const index = new Map<string, Set<string>>();
+      for (const s of ctx.related<SubnetAttributes>('AwsEc2Subnet')) {
+        const key = `${s.region}|${s.attributes.vpcId}`;
+        const zones = index.get(key) ?? new Set<string>();
+        zones.add(s.attributes.availabilityZone);
+        index.set(key, zones);
+      }
+      return index;
+    });
+    const zones = new Set(zonesByVpc.get(`${subnet.region}|${vpcId}`));
     zones.add(subnet.attributes.availabilityZone);
     const list = [...zones].sort().join(', ');
     return zones.size > 1
