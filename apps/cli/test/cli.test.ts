@@ -81,9 +81,16 @@ describe('vigil scan aws against an AWS-compatible endpoint', () => {
     isolateAws();
     const dir = tempDir();
     const r = await vigil(['scan', 'aws', '--endpoint-url', fake.url, '-o', dir, '-F', 'scan', '--output-formats', 'json-ocsf', '--no-banner']);
-    const findings = JSON.parse(readFileSync(join(dir, 'scan.ocsf.json'), 'utf8')) as { status_code: string; metadata: { event_code: string } }[];
+    const findings = JSON.parse(readFileSync(join(dir, 'scan.ocsf.json'), 'utf8')) as {
+      status_code: string;
+      metadata: { event_code: string };
+      unmapped: { error_code?: string };
+    }[];
     const byStatus = (s: string) => findings.filter((f) => f.status_code === s);
     expect(byStatus('ERROR').length).toBeGreaterThan(50);
+    // Every ERROR carries the refusal the endpoint sent (no client-side failure such as a bad URL).
+    const codes = new Set(byStatus('ERROR').map((f) => f.unmapped.error_code));
+    expect([...codes].sort()).toEqual(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
     // The one call the endpoint answers decides one check: a FAIL on an 8-character minimum.
     const decided = [...byStatus('PASS'), ...byStatus('FAIL')].map((f) => f.metadata.event_code);
     expect(decided.every((id) => id.startsWith('iam_password_policy'))).toBe(true);

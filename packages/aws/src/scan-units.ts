@@ -38,6 +38,16 @@ export function customEndpointInUse(session: Pick<AwsSession, 'endpoint'>): bool
   return Boolean(session.endpoint || process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3);
 }
 
+/**
+ * S3 Control puts the account id in front of the endpoint's host name and has no path-style
+ * switch, which breaks custom endpoints (`123456789012.127.0.0.1`): send it to the endpoint as is.
+ */
+function accountPrefixedEndpoint(clientName: string, session: Pick<AwsSession, 'endpoint'>): Record<string, unknown> {
+  if (clientName !== 'S3ControlClient') return {};
+  const url = session.endpoint ?? process.env.AWS_ENDPOINT_URL_S3_CONTROL ?? process.env.AWS_ENDPOINT_URL;
+  return url ? { endpointProvider: () => ({ url: new URL(url) }) } : {};
+}
+
 /** Builds the AWS collector context for one unit. */
 export function awsCollectContext(
   rt: ScanRuntime,
@@ -76,7 +86,9 @@ export function awsCollectContext(
         maxAttempts: 1, // the engine retries, under its own rate limiter
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
         ...(session.endpoint ? { endpoint: session.endpoint } : {}),
-        ...(pathStyle ? { forcePathStyle: true } : {}),
+        // A custom endpoint is one host: no bucket or account prefixes on the hostname.
+        ...(pathStyle ? { forcePathStyle: true, disableHostPrefix: true } : {}),
+        ...accountPrefixedEndpoint(ctor.name, session),
       };
       const client = new ctor(config as never);
       const service = serviceKey(ctor);
