@@ -61,10 +61,10 @@ function mockHappy() {
 describe('cloudtrail-trails collector', () => {
   beforeEach(() => ct.reset());
 
-  it('lists trails without shadow trails and reads status, selectors and insights', async () => {
+  it('lists trails once each (home region only, organization trails included) and reads status, selectors and insights', async () => {
     mockHappy();
     const { resources } = await collect(collector);
-    expect(ct.commandCalls(DescribeTrailsCommand)[0]?.args[0].input).toEqual({ includeShadowTrails: false });
+    expect(ct.commandCalls(DescribeTrailsCommand)[0]?.args[0].input).toEqual({ includeShadowTrails: true });
     expect(resources.map((r) => r.id)).toEqual([ARN, ARN2]);
     const [main, data] = resources;
     expect(main?.name).toBe('main');
@@ -111,6 +111,22 @@ describe('cloudtrail-trails collector', () => {
     ct.on(DescribeTrailsCommand).resolves({ trailList: [MAIN, { ...DATA, HomeRegion: 'eu-west-1' }] });
     const { resources } = await collect(collector);
     expect(resources.map((r) => r.name)).toEqual(['main']);
+  });
+
+  it("includes the management account's organization trail seen from a member account", async () => {
+    mockHappy();
+    const ORG = {
+      ...MAIN,
+      Name: 'org-trail',
+      TrailARN: 'arn:aws:cloudtrail:us-east-1:999999999999:trail/org-trail',
+      IsOrganizationTrail: true,
+    };
+    ct.on(DescribeTrailsCommand).resolves({ trailList: [MAIN, ORG, { ...ORG, HomeRegion: 'eu-west-1', Name: 'other-home' }] });
+    const { resources } = await collect(collector);
+    expect(resources.map((r) => [r.name, r.attributes.isOrganizationTrail])).toEqual([
+      ['main', false],
+      ['org-trail', true],
+    ]);
   });
 
   it('maps InsightNotEnabledException to null', async () => {

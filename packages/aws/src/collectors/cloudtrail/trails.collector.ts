@@ -36,8 +36,10 @@ export function toAdvancedSelector(s: SdkAdvancedSelector): AdvancedEventSelecto
 }
 
 /**
- * CloudTrail trails (`AwsCloudTrailTrail`, regional). `DescribeTrails` without shadow trails
- * returns each trail once, in its home region. It is not paginated.
+ * CloudTrail trails (`AwsCloudTrailTrail`, regional). `DescribeTrails` with shadow trails also
+ * returns the organization trails a member account is covered by (owned by the management
+ * account); keeping only trails whose home region is this region lists each trail once.
+ * It is not paginated.
  */
 export default defineAwsCollector({
   id: 'cloudtrail-trails',
@@ -68,7 +70,7 @@ export default defineAwsCollector({
   },
   async *collect(ctx) {
     const ct = ctx.client(CloudTrailClient);
-    const { trailList = [] } = await ct.send(new DescribeTrailsCommand({ includeShadowTrails: false }));
+    const { trailList = [] } = await ct.send(new DescribeTrailsCommand({ includeShadowTrails: true }));
     const trails = trailList.filter((t) => t.TrailARN && t.Name && (!t.HomeRegion || t.HomeRegion === ctx.apiRegion));
     const resources = await ctx.map(
       trails,
