@@ -37,7 +37,7 @@ const failureSchema = z.object({
 export const inventorySchema = z.object({
   vigilInventory: z.literal(INVENTORY_VERSION),
   provider: z.string(),
-  generatedAt: z.string(),
+  generatedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date'),
   accounts: z.array(z.string()),
   regions: z.array(z.string()),
   /** Resource types that were collected (so an empty type is "none found", not "not collected"). */

@@ -120,13 +120,13 @@ export class Mutelist {
     try {
       raw = parse(text);
     } catch (err) {
-      throw new InputFileError(`${source} is not valid YAML: ${(err as Error).message}`);
+      throw new InputFileError(`Mutelist file ${source} is not valid YAML: ${(err as Error).message}`);
     }
     const parsed = mutelistSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new InputFileError(
-        `${source} is not a valid mutelist: ${issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'unknown problem'}. ` +
+        `Mutelist file ${source} is not a valid mutelist: ${issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'unknown problem'}. ` +
           'Expected Mutelist: Accounts: <account id|*>: Checks: <check id|regex|*>: {Regions, Resources, Tags, Exceptions, Description}.',
       );
     }

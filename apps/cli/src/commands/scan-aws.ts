@@ -171,7 +171,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   if (o.fromInventory && (o.profile || o.role || o.endpointUrl)) {
     throw new UsageError('--from-inventory evaluates a saved inventory without calling AWS; drop --profile, --role and --endpoint-url.');
   }
-  const now = o.now ?? new Date();
+  let now = o.now ?? new Date();
   const show = !o.quiet;
   const banner = show && o.banner !== false;
 
@@ -181,6 +181,9 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   let scannedRegions: string[];
   if (o.fromInventory) {
     const inv = await loadInventory(o.fromInventory);
+    // A saved inventory describes the account when it was collected: evaluate it as of then,
+    // so key ages and "unused for N days" read the same however late it is evaluated.
+    now = o.now ?? new Date(inv.generatedAt);
     const wanted = new Set(plan.collectors.map((p) => p.collector.resourceType));
     units = inventoryUnits(inv, wanted);
     const collected = new Set([...inv.collectedTypes, ...inv.resources.map((r) => r.type), ...inv.failures.map((f) => f.resourceType)]);
@@ -222,7 +225,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   const writer = new ReportWriter({
     formats,
     directory: o.outputDirectory ?? 'output',
-    filename: o.outputFilename ?? `vigil-${accountLabel}-${timestampForFile(now)}`,
+    filename: o.outputFilename ?? `vigil-${accountLabel}-${timestampForFile(o.now ?? new Date())}`,
     product: PRODUCT,
     frameworks: fws,
     homeRegion,

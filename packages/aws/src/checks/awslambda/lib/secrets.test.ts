@@ -19,6 +19,7 @@ describe('findSecrets', () => {
     { STAGE: 'prod', LOG_LEVEL: 'debug' },
     { DB_PASSWORD_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' },
     { DB_PASSWORD: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db' },
+    { DB_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/orders-db-AbCdEf' },
     { API_KEY: '/prod/api/key' },
     { TOKEN: '{{resolve:secretsmanager:x}}' },
     { SECRET: 'short' },

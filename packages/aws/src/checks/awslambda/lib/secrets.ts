@@ -41,7 +41,9 @@ export function findSecrets(variables: Readonly<Record<string, string>>): Secret
   const out: SecretMatch[] = [];
   for (const [name, raw] of Object.entries(variables)) {
     const value = String(raw ?? '');
-    const hit = VALUE_PATTERNS.find(([re]) => re.test(value));
+    // A reference to a secret store (an ARN such as `arn:aws:secretsmanager:…:secret:name`, an
+    // SSM path) is the right practice, not a leak, even though it contains "secret:".
+    const hit = REFERENCE.test(value.trim()) ? undefined : VALUE_PATTERNS.find(([re]) => re.test(value));
     if (hit) out.push({ name, kind: hit[1] });
     else if (SECRET_NAME.test(name) && looksLiteralSecret(value)) out.push({ name, kind: 'secret-like name with a literal value' });
   }
