@@ -131,6 +131,18 @@ describe('runScan', () => {
     expect(peak).toBe(4);
   });
 
+  it('does not stall when several units wait for the consumer at once', async () => {
+    const many = (region: string) => Array.from({ length: 3000 }, (_, i) => bucket(`${region}-${i}`));
+    const units = ['r1', 'r2', 'r3', 'r4'].map((r) => unit('111111111111', 'Bucket', many(r), { region: r }));
+    let count = 0;
+    for await (const e of runScan({ checks: [bucketEncrypted], units, concurrency: 4 })) {
+      if (e.type === 'finding') count++;
+      // A slow consumer: producers fill the buffer and wait together.
+      if (count % 1000 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(count).toBe(12000);
+  });
+
   it('marks muted findings and keeps their status', async () => {
     const mutelist = Mutelist.parse(
       'Mutelist:\n  Accounts:\n    "*":\n      Checks:\n        test_bucket_encrypted:\n          Regions: ["*"]\n          Resources: ["^bucket:b$"]\n          Description: accepted risk\n',

@@ -109,14 +109,20 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
   // Events flow from concurrent units to the consumer through this buffer.
   const buffer: ScanEvent[] = [];
   let wake: (() => void) | undefined;
-  let drained: (() => void) | undefined;
+  // Every producer waiting for the consumer to catch up (several units can wait at once).
+  let drainWaiters: (() => void)[] = [];
+  const releaseProducers = () => {
+    const waiters = drainWaiters;
+    drainWaiters = [];
+    for (const w of waiters) w();
+  };
   const HIGH_WATER = 2000;
   const push = (e: ScanEvent) => {
     buffer.push(e);
     wake?.();
   };
   const backpressure = async () => {
-    while (buffer.length > HIGH_WATER && !signal.aborted) await new Promise<void>((r) => (drained = r));
+    while (buffer.length > HIGH_WATER && !signal.aborted) await new Promise<void>((r) => drainWaiters.push(r));
   };
 
   const emitFinding = (f: Finding | undefined) => {
@@ -307,8 +313,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     while (true) {
       if (buffer.length > 0) {
         const batch = buffer.splice(0, buffer.length);
-        drained?.();
-        drained = undefined;
+        releaseProducers();
         for (const e of batch) {
           if (e.type === 'progress') lastProgress = Date.now();
           yield e;
@@ -336,6 +341,6 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
   } finally {
     clearInterval(ticker);
     controller.abort();
-    drained?.();
+    releaseProducers();
   }
 }
