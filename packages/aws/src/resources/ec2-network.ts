@@ -182,9 +182,3 @@ export function normaliseProtocol(protocol: string | undefined): NetworkProtocol
   return PROTOCOL_NAMES[p] ?? p;
 }
 
-/** EC2 `Tags` to a plain record. */
-export function ec2Tags(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
-  return out;
-}

@@ -9,6 +9,7 @@ import {
 import { errorCode } from '@vigil/engine';
 import { defineAwsCollector } from '../../context.ts';
 import type { DynamoDbTableAttributes } from '../../resources/dynamodb.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** DynamoDB tables (`AwsDynamoDbTable`, regional): ListTables plus DescribeTable for each table. */
 export default defineAwsCollector({
@@ -78,7 +79,7 @@ export default defineAwsCollector({
             tags.push(...(page.Tags ?? []));
             token = page.NextToken;
           } while (token);
-          resource.tags = Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
+          resource.tags = tagRecord(tags);
           return resource.tags;
         });
         return resource;

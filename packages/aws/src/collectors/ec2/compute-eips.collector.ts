@@ -1,7 +1,7 @@
 import { DescribeAddressesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2EipAttributes } from '../../resources/ec2-compute.ts';
-import { ec2Tags } from './compute-instances.collector.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Elastic IP addresses (`AwsEc2Eip`, regional). DescribeAddresses is not paginated. */
 export default defineAwsCollector({
@@ -27,7 +27,7 @@ export default defineAwsCollector({
       yield ctx.resource<Partial<Ec2EipAttributes>>({
         id: ctx.arn('ec2', `elastic-ip/${key}`),
         name: a.PublicIp ?? key,
-        tags: ec2Tags(a.Tags),
+        tags: tagRecord(a.Tags),
         attributes: {
           allocationId: a.AllocationId ?? null,
           publicIp: a.PublicIp ?? null,

@@ -1,7 +1,7 @@
 import { EC2Client, paginateDescribeImages } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2ImageAttributes } from '../../resources/ec2-compute.ts';
-import { ec2Tags } from './compute-instances.collector.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** AMIs owned by the account (`AwsEc2Image`, regional). */
 export default defineAwsCollector({
@@ -28,7 +28,7 @@ export default defineAwsCollector({
           // Image ARNs carry no account id.
           id: `arn:${ctx.partition}:ec2:${ctx.region}::image/${i.ImageId}`,
           name: i.ImageId,
-          tags: ec2Tags(i.Tags),
+          tags: tagRecord(i.Tags),
           attributes: {
             imageId: i.ImageId,
             imageName: i.Name ?? null,

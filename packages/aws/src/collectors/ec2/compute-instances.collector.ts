@@ -3,13 +3,8 @@ import type { Instance } from '@aws-sdk/client-ec2';
 import { DescribeInstanceAttributeCommand, EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2InstanceAttributes, MetadataOptions } from '../../resources/ec2-compute.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
-/** EC2 tags as a plain record. */
-export function ec2Tags(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
-  return out;
-}
 
 /** Base64 user data as text, decompressing gzip (cloud-init accepts gzip-compressed user data). */
 export function decodeUserData(base64: string | undefined): string | null {
@@ -91,7 +86,7 @@ export default defineAwsCollector({
           const r = ctx.resource<Partial<Ec2InstanceAttributes>>({
             id: ctx.arn('ec2', `instance/${instanceId}`),
             name: instanceId,
-            tags: ec2Tags(i.Tags),
+            tags: tagRecord(i.Tags),
             attributes: {
               instanceId,
               state: i.State?.Name ?? 'unknown',

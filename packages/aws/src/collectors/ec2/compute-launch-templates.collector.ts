@@ -2,7 +2,8 @@ import type { LaunchTemplateVersion } from '@aws-sdk/client-ec2';
 import { DescribeLaunchTemplateVersionsCommand, EC2Client, paginateDescribeLaunchTemplates } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2LaunchTemplateAttributes, LaunchTemplateVersionInfo } from '../../resources/ec2-compute.ts';
-import { decodeUserData, ec2Tags } from './compute-instances.collector.ts';
+import { decodeUserData, } from './compute-instances.collector.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 function versionInfo(v: LaunchTemplateVersion): LaunchTemplateVersionInfo {
   const data = v.LaunchTemplateData ?? {};
@@ -54,7 +55,7 @@ export default defineAwsCollector({
           const r = ctx.resource<Partial<Ec2LaunchTemplateAttributes>>({
             id: ctx.arn('ec2', `launch-template/${launchTemplateId}`),
             name: t.LaunchTemplateName ?? launchTemplateId,
-            tags: ec2Tags(t.Tags),
+            tags: tagRecord(t.Tags),
             attributes: {
               launchTemplateId,
               defaultVersionNumber: t.DefaultVersionNumber ?? null,

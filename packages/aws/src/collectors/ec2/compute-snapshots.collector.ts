@@ -1,7 +1,7 @@
 import { DescribeSnapshotAttributeCommand, EC2Client, paginateDescribeSnapshots } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2SnapshotAttributes } from '../../resources/ec2-compute.ts';
-import { ec2Tags } from './compute-instances.collector.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** EBS snapshots owned by the account (`AwsEc2Snapshot`, regional). */
 export default defineAwsCollector({
@@ -35,7 +35,7 @@ export default defineAwsCollector({
             // Snapshot ARNs carry no account id.
             id: `arn:${ctx.partition}:ec2:${ctx.region}::snapshot/${snapshotId}`,
             name: snapshotId,
-            tags: ec2Tags(s.Tags),
+            tags: tagRecord(s.Tags),
             attributes: {
               snapshotId,
               volumeId: s.VolumeId ?? null,

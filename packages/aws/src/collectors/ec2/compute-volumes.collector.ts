@@ -1,7 +1,7 @@
 import { EC2Client, paginateDescribeVolumes } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { Ec2VolumeAttributes } from '../../resources/ec2-compute.ts';
-import { ec2Tags } from './compute-instances.collector.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** EBS volumes (`AwsEc2Volume`, regional). */
 export default defineAwsCollector({
@@ -29,7 +29,7 @@ export default defineAwsCollector({
         yield ctx.resource<Partial<Ec2VolumeAttributes>>({
           id: ctx.arn('ec2', `volume/${v.VolumeId}`),
           name: v.VolumeId,
-          tags: ec2Tags(v.Tags),
+          tags: tagRecord(v.Tags),
           attributes: {
             volumeId: v.VolumeId,
             encrypted: v.Encrypted ?? false,

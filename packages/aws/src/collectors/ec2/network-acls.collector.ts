@@ -2,7 +2,8 @@ import type { NetworkAcl, NetworkAclEntry as SdkNetworkAclEntry } from '@aws-sdk
 import { EC2Client, paginateDescribeNetworkAcls } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { NetworkAclAttributes, NetworkAclEntry } from '../../resources/ec2-network.ts';
-import { ec2Tags, normaliseProtocol } from '../../resources/ec2-network.ts';
+import { normaliseProtocol } from '../../resources/ec2-network.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Normalises one entry of DescribeNetworkAcls. */
 export function networkAclEntry(e: SdkNetworkAclEntry): NetworkAclEntry {
@@ -48,7 +49,7 @@ export default defineAwsCollector({
       yield ctx.resource<Partial<NetworkAclAttributes>>({
         id: `arn:${ctx.partition}:ec2:${ctx.region}:${ownerId}:network-acl/${id}`,
         name: id,
-        tags: ec2Tags(acl.Tags),
+        tags: tagRecord(acl.Tags),
         attributes: {
           networkAclId: id,
           vpcId: acl.VpcId ?? '',

@@ -2,7 +2,8 @@ import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { EC2Client, paginateDescribeNetworkInterfaces, paginateDescribeSecurityGroups } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { SecurityGroupAttributes, SecurityGroupRule } from '../../resources/ec2-network.ts';
-import { ec2Tags, normaliseProtocol } from '../../resources/ec2-network.ts';
+import { normaliseProtocol } from '../../resources/ec2-network.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Normalises one IP permission of DescribeSecurityGroups. */
 export function securityGroupRule(p: IpPermission): SecurityGroupRule {
@@ -89,7 +90,7 @@ export default defineAwsCollector({
       const resource = ctx.resource<Partial<SecurityGroupAttributes>>({
         id: g.SecurityGroupArn ?? `arn:${ctx.partition}:ec2:${ctx.region}:${ownerId}:security-group/${groupId}`,
         name: groupId,
-        tags: ec2Tags(g.Tags),
+        tags: tagRecord(g.Tags),
         attributes: {
           groupId,
           groupName: g.GroupName ?? '',

@@ -2,7 +2,7 @@ import type { Subnet } from '@aws-sdk/client-ec2';
 import { EC2Client, paginateDescribeSubnets } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { SubnetAttributes } from '../../resources/ec2-network.ts';
-import { ec2Tags } from '../../resources/ec2-network.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Subnets (`AwsEc2Subnet`, regional): VPC, Availability Zone and launch-time addressing. */
 export default defineAwsCollector({
@@ -37,7 +37,7 @@ export default defineAwsCollector({
       yield ctx.resource<Partial<SubnetAttributes>>({
         id: s.SubnetArn ?? `arn:${ctx.partition}:ec2:${ctx.region}:${ownerId}:subnet/${subnetId}`,
         name: subnetId,
-        tags: ec2Tags(s.Tags),
+        tags: tagRecord(s.Tags),
         attributes: {
           subnetId,
           vpcId: s.VpcId ?? '',

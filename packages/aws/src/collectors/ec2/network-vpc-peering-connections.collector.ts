@@ -2,7 +2,7 @@ import type { VpcPeeringConnection, VpcPeeringConnectionVpcInfo } from '@aws-sdk
 import { EC2Client, paginateDescribeRouteTables, paginateDescribeVpcPeeringConnections } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { PeeringRoute, PeeringVpcInfo, VpcPeeringConnectionAttributes } from '../../resources/ec2-network.ts';
-import { ec2Tags } from '../../resources/ec2-network.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 function vpcInfo(v: VpcPeeringConnectionVpcInfo | undefined): PeeringVpcInfo {
   const cidrBlocks = (v?.CidrBlockSet ?? []).flatMap((c) => (c.CidrBlock ? [c.CidrBlock] : []));
@@ -73,7 +73,7 @@ export default defineAwsCollector({
       const resource = ctx.resource<Partial<VpcPeeringConnectionAttributes>>({
         id: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.account}:vpc-peering-connection/${id}`,
         name: id,
-        tags: ec2Tags(c.Tags),
+        tags: tagRecord(c.Tags),
         attributes: {
           peeringConnectionId: id,
           status: c.Status?.Code ?? 'unknown',

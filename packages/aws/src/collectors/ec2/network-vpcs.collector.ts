@@ -2,7 +2,7 @@ import type { Vpc } from '@aws-sdk/client-ec2';
 import { EC2Client, paginateDescribeFlowLogs, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
 import { defineAwsCollector } from '../../context.ts';
 import type { VpcAttributes, VpcFlowLog } from '../../resources/ec2-network.ts';
-import { ec2Tags } from '../../resources/ec2-network.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** VPCs (`AwsEc2Vpc`, regional) with their CIDR blocks and, on demand, their flow logs. */
 export default defineAwsCollector({
@@ -61,7 +61,7 @@ export default defineAwsCollector({
       const resource = ctx.resource<Partial<VpcAttributes>>({
         id: `arn:${ctx.partition}:ec2:${ctx.region}:${ownerId}:vpc/${vpcId}`,
         name: vpcId,
-        tags: ec2Tags(v.Tags),
+        tags: tagRecord(v.Tags),
         attributes: {
           vpcId,
           ownerId,

@@ -1,6 +1,7 @@
 import { EFSClient, paginateDescribeAccessPoints } from '@aws-sdk/client-efs';
 import { defineAwsCollector } from '../../context.ts';
 import type { EfsAccessPointAttributes } from '../../resources/efs.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** EFS access points (`AwsEfsAccessPoint`, regional), all file systems at once. */
 export default defineAwsCollector({
@@ -23,7 +24,7 @@ export default defineAwsCollector({
         yield ctx.resource<Partial<EfsAccessPointAttributes>>({
           id: ap.AccessPointArn ?? ctx.arn('elasticfilesystem', `access-point/${ap.AccessPointId}`),
           name: ap.AccessPointId,
-          tags: Object.fromEntries((ap.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+          tags: tagRecord(ap.Tags),
           attributes: {
             fileSystemId: ap.FileSystemId ?? '',
             rootDirectoryPath: ap.RootDirectory?.Path || '/',

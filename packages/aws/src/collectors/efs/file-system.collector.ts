@@ -8,6 +8,7 @@ import {
 import { defineAwsCollector } from '../../context.ts';
 import { parsePolicy } from '../../lib/resource-policy.ts';
 import type { EfsFileSystemAttributes } from '../../resources/efs.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** EFS file systems (`AwsEfsFileSystem`, regional). */
 export default defineAwsCollector({
@@ -44,7 +45,7 @@ export default defineAwsCollector({
         const resource = ctx.resource<Partial<EfsFileSystemAttributes>>({
           id: fs.FileSystemArn ?? ctx.arn('elasticfilesystem', `file-system/${id}`),
           name: id,
-          tags: Object.fromEntries((fs.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+          tags: tagRecord(fs.Tags),
           attributes: {
             encrypted: fs.Encrypted === true,
             kmsKeyId: fs.KmsKeyId || null,

@@ -2,7 +2,8 @@ import type { DescribeDBClustersCommandOutput, DBCluster } from '@aws-sdk/client
 import { DescribeDBClustersCommand, RDSClient } from '@aws-sdk/client-rds';
 import { defineAwsCollector } from '../../context.ts';
 import type { RdsDbClusterAttributes } from '../../resources/rds.ts';
-import { isOtherServiceEngine, tagsOf } from './shared.ts';
+import { isOtherServiceEngine } from './shared.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 function attributesOf(c: DBCluster): RdsDbClusterAttributes {
   const aurora = (c.Engine ?? '').startsWith('aurora');
@@ -69,7 +70,7 @@ export default defineAwsCollector({
         yield ctx.resource<Partial<RdsDbClusterAttributes>>({
           id: c.DBClusterArn ?? ctx.arn('rds', `cluster:${c.DBClusterIdentifier}`),
           name: c.DBClusterIdentifier,
-          tags: tagsOf(c.TagList),
+          tags: tagRecord(c.TagList),
           attributes: attributesOf(c),
         });
       }

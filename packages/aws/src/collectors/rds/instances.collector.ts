@@ -2,7 +2,8 @@ import type { DBInstance, DescribeDBInstancesCommandOutput, DescribeDBParameters
 import { DescribeDBInstancesCommand, DescribeDBParametersCommand, RDSClient } from '@aws-sdk/client-rds';
 import { defineAwsCollector } from '../../context.ts';
 import type { RdsDbInstanceAttributes } from '../../resources/rds.ts';
-import { isOtherServiceEngine, iso, tagsOf } from './shared.ts';
+import { isOtherServiceEngine, iso } from './shared.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Parameters that make the engine refuse unencrypted connections. */
 export const TRANSPORT_PARAMETERS = ['rds.force_ssl', 'require_secure_transport'];
@@ -110,7 +111,7 @@ export default defineAwsCollector({
           ctx.resource<Partial<RdsDbInstanceAttributes>>({
             id: i.DBInstanceArn ?? ctx.arn('rds', `db:${i.DBInstanceIdentifier}`),
             name: i.DBInstanceIdentifier ?? '',
-            tags: tagsOf(i.TagList),
+            tags: tagRecord(i.TagList),
             attributes: attributesOf(i),
           }),
         );

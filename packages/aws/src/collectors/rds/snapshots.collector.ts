@@ -9,7 +9,8 @@ import {
 import type { Resource } from '@vigil/engine';
 import { defineAwsCollector } from '../../context.ts';
 import type { RdsDbSnapshotAttributes } from '../../resources/rds.ts';
-import { isOtherServiceEngine, iso, tagsOf } from './shared.ts';
+import { isOtherServiceEngine, iso } from './shared.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 type Snapshot = Resource<Partial<RdsDbSnapshotAttributes>>;
 
@@ -76,7 +77,7 @@ export default defineAwsCollector({
           ctx.resource<Partial<RdsDbSnapshotAttributes>>({
             id: s.DBSnapshotArn ?? ctx.arn('rds', `snapshot:${s.DBSnapshotIdentifier}`),
             name: s.DBSnapshotIdentifier,
-            tags: tagsOf(s.TagList),
+            tags: tagRecord(s.TagList),
             attributes: {
               identifier: s.DBSnapshotIdentifier,
               kind: 'instance',
@@ -106,7 +107,7 @@ export default defineAwsCollector({
           ctx.resource<Partial<RdsDbSnapshotAttributes>>({
             id: s.DBClusterSnapshotArn ?? ctx.arn('rds', `cluster-snapshot:${s.DBClusterSnapshotIdentifier}`),
             name: s.DBClusterSnapshotIdentifier,
-            tags: tagsOf(s.TagList),
+            tags: tagRecord(s.TagList),
             attributes: {
               identifier: s.DBClusterSnapshotIdentifier,
               kind: 'cluster',

@@ -23,6 +23,7 @@ import type { AwsCollectContext } from '../../context.ts';
 import { defineAwsCollector } from '../../context.ts';
 import { parsePolicy } from '../../lib/resource-policy.ts';
 import type { S3BucketAttributes } from '../../resources/s3.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 /** Buckets per ListBuckets page (S3 allows up to 10 000). */
 const PAGE_SIZE = 1000;
@@ -248,7 +249,7 @@ async function bucketResource(
     ctx.enrich(bucket, 'tags', async () => {
       try {
         const { TagSet } = await s3.send(new GetBucketTaggingCommand({ Bucket }));
-        return Object.fromEntries((TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+        return tagRecord(TagSet);
       } catch (err) {
         if (errorCode(err) === 'NoSuchTagSet') return {};
         throw err;

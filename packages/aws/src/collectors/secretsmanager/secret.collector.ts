@@ -3,6 +3,7 @@ import { GetResourcePolicyCommand, SecretsManagerClient, paginateListSecrets } f
 import { defineAwsCollector } from '../../context.ts';
 import { parsePolicy } from '../../lib/resource-policy.ts';
 import type { SecretsManagerSecretAttributes } from '../../resources/secretsmanager.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -38,7 +39,7 @@ export default defineAwsCollector({
         const resource = ctx.resource<Partial<SecretsManagerSecretAttributes>>({
           id: arn,
           name: s.Name ?? arn,
-          tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+          tags: tagRecord(s.Tags),
           attributes: {
             rotationEnabled: s.RotationEnabled === true,
             rotationAfterDays: s.RotationRules?.AutomaticallyAfterDays ?? null,

@@ -9,6 +9,7 @@ import {
 import { defineAwsCollector } from '../../context.ts';
 import { parsePolicy } from '../../lib/resource-policy.ts';
 import type { SnsSubscription, SnsTopicAttributes } from '../../resources/sns.ts';
+import { tagRecord } from '../../lib/tags.ts';
 
 const TOPIC_ATTRIBUTES = [{ api: 'GetTopicAttributes', action: 'sns:GetTopicAttributes' }] as const;
 
@@ -56,7 +57,7 @@ export default defineAwsCollector({
         });
         await ctx.enrich(resource, 'tags', async () => {
           const { Tags } = await sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }));
-          resource.tags = Object.fromEntries((Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+          resource.tags = tagRecord(Tags);
           return resource.tags;
         });
         return resource;
