@@ -1,0 +1,25 @@
+export { createDatabase, databaseEngine } from './database.ts';
+export type { DatabaseEngine, DatabaseOptions, Db } from './database.ts';
+export { DbError, sqlState } from './errors.ts';
+export type { DbErrorCode } from './errors.ts';
+export { loadMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
+export type { MigrateResult, Migration } from './migrate.ts';
+export { APP_ROLE, isUuid, withSystem, withTenant } from './tenancy.ts';
+export type { Tx } from './tenancy.ts';
+export {
+  detachFindingPartitionsOlderThan,
+  ensureFindingPartitions,
+  findingPartitionName,
+  findingPartitions,
+} from './partitions.ts';
+export { insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
+export type {
+  FindingFilters,
+  FindingPage,
+  FindingRow,
+  FindingSort,
+  InsertFindingsResult,
+} from './findings.repo.ts';
+export { ACTIVE_SCAN_STATES, createScan } from './scans.repo.ts';
+export type { CreateScanResult, ScanRow } from './scans.repo.ts';
+export type * from './schema.ts';
