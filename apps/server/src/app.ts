@@ -1,0 +1,69 @@
+import Fastify from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
+import { createPinoRedaction } from '@vigil/security';
+import { authenticate } from './auth.ts';
+import type { App, AppDeps } from './context.ts';
+import { errorHandler } from './errors.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { MODULES } from './modules/index.ts';
+import { VERSION } from './version.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * Builds the API: public routes (health, docs, sign-up and login), and every module's
+ * routes behind the authentication hook. Nothing listens until `app.listen`.
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info', ...createPinoRedaction() },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    ajv: {
+      // Unknown fields are errors, not silently dropped; query strings coerce to the schema's types.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<import('@fastify/type-provider-typebox').TypeBoxTypeProvider>() as unknown as App;
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.`, requestId: request.id });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vigil API', version: VERSION, description: 'Multi-tenant cloud security posture API.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An access token (POST /api/v1/auth/login) or an API key (vgl_…).' },
+        },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (pub) => healthRoutes(pub as App, deps, () => sql`select 1`.execute(deps.db).then(() => undefined)));
+
+  for (const m of MODULES) {
+    if (m.publicRoutes) await app.register(async (pub) => m.publicRoutes?.(pub as App, deps), { prefix: API_PREFIX });
+    if (m.routes) {
+      await app.register(
+        async (scope) => {
+          scope.addHook('onRequest', authenticate(deps));
+          await m.routes?.(scope as App, deps);
+        },
+        { prefix: API_PREFIX },
+      );
+    }
+  }
+  return app;
+}
