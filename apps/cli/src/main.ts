@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VigilError } from '@vigil/engine';
 import { checksList, complianceList, complianceShow } from './commands/catalog.ts';
+import { dbMigrate, serve } from './commands/serve.ts';
 import type { ScanAwsOptions } from './commands/scan-aws.ts';
 import { scanAws } from './commands/scan-aws.ts';
 import type { Io } from './io.ts';
@@ -92,6 +93,25 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .exitOverride()
     .action((id: string, opts: { json?: boolean }) => {
       result.code = complianceShow(id, io, opts.json);
+    });
+  program
+    .command('serve')
+    .description('Run the Vigil API and an in-process worker (embedded database unless DATABASE_URL is set)')
+    .option('--port <port>', 'port to listen on', positiveInt('--port'), Number(process.env.PORT) || 8080)
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--data-dir <dir>', 'data directory: embedded database and generated keys (default $XDG_DATA_HOME/vigil)')
+    .exitOverride()
+    .action(async (opts: { port: number; host: string; dataDir?: string }) => {
+      result.code = await serve(opts, io);
+    });
+
+  const db = program.command('db').description('Database maintenance').exitOverride();
+  db.command('migrate')
+    .description('Apply the database migrations (DATABASE_URL, or the embedded database in the data directory)')
+    .option('--data-dir <dir>', 'data directory of the embedded database (default $XDG_DATA_HOME/vigil)')
+    .exitOverride()
+    .action(async (opts: { dataDir?: string }) => {
+      result.code = await dbMigrate(opts, io);
     });
   return program;
 }
