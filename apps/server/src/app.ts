@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { createPinoRedaction } from '@vigil/security';
 import { authenticate } from './auth.ts';
@@ -26,7 +27,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       // Unknown fields are errors, not silently dropped; query strings coerce to the schema's types.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
-  }).withTypeProvider<import('@fastify/type-provider-typebox').TypeBoxTypeProvider>() as unknown as App;
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {

@@ -19,11 +19,19 @@ export async function authenticateRequest(deps: AppDeps, header: string | undefi
   if (looksLikeApiKey(credential)) {
     const parsed = parseApiKey(credential);
     const row = await withSystem(deps.db, (trx) =>
-      trx.selectFrom('api_keys').select(['id', 'tenant_id', 'role', 'secret_hash', 'created_by', 'expires_at', 'revoked_at']).where('prefix', '=', parsed.prefix).executeTakeFirst(),
+      trx
+        .selectFrom('api_keys')
+        .select(['id', 'tenant_id', 'role', 'secret_hash', 'created_by', 'expires_at', 'revoked_at', 'last_used_at'])
+        .where('prefix', '=', parsed.prefix)
+        .executeTakeFirst(),
     );
     const now = deps.now();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now) || !verifyApiKey(credential, row.secret_hash) || !isRole(row.role)) {
       throw new SecurityError('AUTH_API_KEY_INVALID', 'The API key is unknown, revoked, expired or wrong.');
+    }
+    // Record use at most once a minute per key: a write per request would be wasted work.
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+      await withSystem(deps.db, (trx) => trx.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute());
     }
     return { userId: row.created_by, tenantId: row.tenant_id, role: row.role, apiKeyId: row.id };
   }

@@ -2,6 +2,7 @@ import type { Db } from '@vigil/db';
 import type { AccessTokenService, KeyProvider } from '@vigil/security';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ScanQueue } from './worker/queue.ts';
 
 /** Roles in a tenant, lowest first. */
 export const ROLES = ['read_only', 'member', 'admin', 'owner'] as const;
@@ -38,6 +39,8 @@ export interface AppDeps {
   now: () => Date;
   /** Log level; `silent` in tests. */
   logLevel?: string;
+  /** Where new scans are handed to a worker (after commit; read at each call); without one, scans stay pending. */
+  scanQueue?: ScanQueue;
 }
 
 export type App = FastifyInstance<

@@ -5,6 +5,7 @@ import { createDatabase, databaseEngine, ensureFindingPartitions, migrate } from
 import type { Db } from '@vigil/db';
 import { createAccessTokenService, loadJwtSigningKeys, loadSecretsKeyring } from '@vigil/security';
 import { buildApp } from './app.ts';
+import { createScanWorker } from './worker/index.ts';
 import type { App, AppDeps } from './context.ts';
 
 /** `$XDG_DATA_HOME/vigil`, or `~/.local/share/vigil`. */
@@ -57,6 +58,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     logLevel: o.logLevel ?? 'info',
   };
   const app = await buildApp(deps);
+  deps.scanQueue = createScanWorker({ db, secrets: secrets.provider, logger: app.log.child({ component: 'scan-worker' }) });
   // Partitions for the months ahead, kept current while the server runs for weeks.
   const upkeep = setInterval(() => {
     ensureFindingPartitions(db, { monthsAhead: 3 }).catch((err: unknown) => app.log.error({ err }, 'creating findings partitions failed'));
@@ -65,8 +67,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   let url: string;
   try {
     url = await app.listen({ port: o.port, host: o.host });
+    // Scans left running by a crashed process are failed, pending ones picked up.
+    await deps.scanQueue.start();
   } catch (err) {
     clearInterval(upkeep);
+    await deps.scanQueue.stop();
     await app.close();
     await db.destroy();
     throw err;
@@ -77,6 +82,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     url,
     close: async () => {
       clearInterval(upkeep);
+      await deps.scanQueue?.stop();
       await app.close();
       await db.destroy();
     },

@@ -6,6 +6,11 @@ import { CredentialsError, UsageError, VigilError, errorCode, errorMessage } fro
 import type { AwsSession } from './context.ts';
 
 export interface AwsAuthOptions {
+  /**
+   * Base credentials to use instead of the SDK's default chain (e.g. a stored account's
+   * access keys on the platform); `role` is then assumed from them.
+   */
+  credentials?: AwsCredentialIdentityProvider;
   profile?: string;
   /** Role to assume in the target account. */
   role?: string;
@@ -78,7 +83,7 @@ export function defaultHomeRegion(o: AwsAuthOptions): string {
 
 /** Builds the credential provider: the SDK's default chain, a profile, and optionally an assumed role. */
 export function credentialProvider(o: AwsAuthOptions): AwsCredentialIdentityProvider {
-  const base = fromNodeProviderChain(o.profile ? { profile: o.profile } : {});
+  const base = o.credentials ?? fromNodeProviderChain(o.profile ? { profile: o.profile } : {});
   if (!o.role) return base;
   if (o.sessionDuration !== undefined && (o.sessionDuration < 900 || o.sessionDuration > 43200)) {
     throw new UsageError(`--session-duration must be between 900 and 43200 seconds, got ${o.sessionDuration}.`);

@@ -6,6 +6,8 @@ import type { TestEngine } from '@vigil/db/testing';
 import { createAccessTokenService, createLocalKeyProvider, hashPassword } from '@vigil/security';
 import { buildApp } from '../app.ts';
 import type { App, AppDeps, Role } from '../context.ts';
+import { createScanWorker } from '../worker/scan-worker.ts';
+import type { ScanWorkerOptions } from '../worker/scan-worker.ts';
 
 export { TEST_ENGINES } from '@vigil/db/testing';
 export type { TestEngine } from '@vigil/db/testing';
@@ -20,7 +22,11 @@ export interface TestApp {
 }
 
 /** The API on a fresh database of its own (PGlite or PostgreSQL), with throw-away keys and a controllable clock. */
-export async function createTestApp(engine: TestEngine, at = new Date('2026-11-01T12:00:00Z')): Promise<TestApp> {
+export async function createTestApp(
+  engine: TestEngine,
+  at = new Date('2026-11-01T12:00:00Z'),
+  options: { worker?: Omit<ScanWorkerOptions, 'db' | 'secrets'> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let offset = 0;
   const now = () => new Date(at.getTime() + offset);
@@ -31,14 +37,17 @@ export async function createTestApp(engine: TestEngine, at = new Date('2026-11-0
     now,
     logLevel: 'silent',
   };
+  deps.scanQueue = createScanWorker({ db: database.db, secrets: deps.secrets, ...options.worker });
   const app = await buildApp(deps);
   await app.ready();
+  await deps.scanQueue.start();
   return {
     app,
     deps,
     db: database.db,
     advance: (ms) => void (offset += ms),
     close: async () => {
+      await deps.scanQueue?.stop();
       await app.close();
       await database.close();
     },

@@ -1,0 +1,105 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { Static } from '@fastify/type-provider-typebox';
+import { Uuid } from '../providers/providers.schemas.ts';
+
+export { IdParams } from '../providers/providers.schemas.ts';
+
+export const SCAN_STATES = ['queued', 'pending', 'running', 'completed', 'completed_with_errors', 'failed', 'cancelled'] as const;
+export type ScanState = (typeof SCAN_STATES)[number];
+/** States a scan never leaves. */
+export const FINAL_STATES: readonly ScanState[] = ['completed', 'completed_with_errors', 'failed', 'cancelled'];
+
+const Name = Type.String({ pattern: '^[a-z0-9_.-]+$', minLength: 1, maxLength: 128 });
+const list = (item: ReturnType<typeof Type.String>, description: string) => Type.Optional(Type.Array(item, { minItems: 1, maxItems: 500, uniqueItems: true, description }));
+
+export const ScanScope = Type.Object(
+  {
+    regions: list(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$', maxLength: 32 }), 'Regions to scan; default every enabled region.'),
+    services: list(Name, 'Services (e.g. ec2, s3); default all.'),
+    checks: list(Name, 'Check ids; default all.'),
+    severities: list(Type.String({ enum: ['critical', 'high', 'medium', 'low', 'informational'], maxLength: 16 }), 'Severities of the checks to run.'),
+    compliance: list(Name, 'Compliance framework ids: only their checks run.'),
+  },
+  { additionalProperties: false },
+);
+export type ScanScopeInput = Static<typeof ScanScope>;
+
+export const CreateScanBody = Type.Object(
+  {
+    providerId: Uuid,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    scope: Type.Optional(ScanScope),
+  },
+  { additionalProperties: false },
+);
+export type CreateScanInput = Static<typeof CreateScanBody>;
+
+export const CreateScanQuery = Type.Object(
+  { queue: Type.Optional(Type.Boolean({ description: 'Queue the scan when the account already has an active one, instead of answering 409.' })) },
+  { additionalProperties: false },
+);
+
+export const UpdateScanBody = Type.Object(
+  {
+    name: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+    cancel: Type.Optional(Type.Literal(true, { description: 'Request cancellation; a running scan stops within seconds.' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateScanInput = Static<typeof UpdateScanBody>;
+
+export const ListScansQuery = Type.Object(
+  {
+    providerId: Type.Optional(Uuid),
+    state: Type.Optional(Type.Array(Type.String({ enum: [...SCAN_STATES], maxLength: 32 }), { maxItems: 7 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = Type.Object(
+  {
+    status: Type.Record(Type.String(), Type.Integer(), { description: 'Findings by status (PASS, FAIL, MANUAL, ERROR).' }),
+    severity: Type.Record(Type.String(), Type.Integer(), { description: 'FAIL findings (muted ones included) by severity.' }),
+  },
+  { description: 'Finding counts so far.' },
+);
+const Progress = Type.Object({ unitsDone: Type.Integer(), unitsTotal: Type.Integer() }, { description: 'Work units (collector × region) done / total.' });
+const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+export const Scan = Type.Object({
+  id: Uuid,
+  providerId: Uuid,
+  name: Type.Union([Type.String(), Type.Null()]),
+  state: Type.String({ enum: [...SCAN_STATES] }),
+  trigger: Type.String(),
+  scope: ScanScope,
+  progress: Progress,
+  counts: Counts,
+  resourceCount: Type.Integer(),
+  findingCount: Type.Integer(),
+  apiCalls: Type.Integer(),
+  errorCount: Type.Integer(),
+  failureReason: Type.Union([Type.String(), Type.Null()]),
+  cancelRequestedAt: Time,
+  createdAt: Type.String({ format: 'date-time' }),
+  startedAt: Time,
+  finishedAt: Time,
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type ScanDto = Static<typeof Scan>;
+
+export const ScanPage = Type.Object({ items: Type.Array(Scan), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export const ScanStatus = Type.Object({
+  state: Type.String({ enum: [...SCAN_STATES] }),
+  progress: Progress,
+  counts: Counts,
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type ScanStatusDto = Static<typeof ScanStatus>;
+
+export const EventsHeaders = Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', maxLength: 18 })) });
+export const StatusHeaders = Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 200 })) });

@@ -1,0 +1,154 @@
+import { createScan, isUuid, withTenant } from '@vigil/db';
+import type { Db, ScanRow, Tx } from '@vigil/db';
+import { UsageError } from '@vigil/engine';
+import { ApiError, notFound } from '../../errors.ts';
+import type { ScanQueue } from '../../worker/queue.ts';
+import { decodeCursor, encodeCursor } from '../providers/providers.cursor.ts';
+import { appendScanEvent, promoteQueued, scanToDto, stateEvent } from './scans.repo.ts';
+import { resolveScope, tenantCatalogue } from './scans.scope.ts';
+import { loadCheckOverrides, loadCustomChecks } from '../checks/checks.repo.ts';
+import { FINAL_STATES } from './scans.schemas.ts';
+import type { CreateScanInput, ScanDto, ScanState, UpdateScanInput } from './scans.schemas.ts';
+
+export interface ScansServiceDeps {
+  db: Db;
+  /** Where new scans are handed over after commit; without one they stay pending. */
+  scanQueue?: ScanQueue;
+}
+
+/** One stored scan event, as streamed by `GET /scans/{id}/events`. */
+export interface StoredScanEvent {
+  id: number;
+  type: string;
+  payload: unknown;
+}
+
+const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);
+
+/** Scans of a tenant's cloud accounts: creation (with the one-active-scan lock), listing, cancel, deletion, live status. */
+export function createScansService(deps: ScansServiceDeps) {
+  const find = async (trx: Tx, id: string): Promise<ScanRow> => {
+    const row = await trx.selectFrom('scans').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Scan', id);
+    return row;
+  };
+  const enqueue = async (row: ScanRow | undefined) => {
+    if (row?.state === 'pending') await deps.scanQueue?.enqueue(row.id, row.tenant_id);
+  };
+
+  return {
+    async create(tenantId: string, userId: string | null, input: CreateScanInput, queue: boolean): Promise<ScanDto> {
+      const scope = input.scope ?? {};
+      const row = await withTenant(deps.db, tenantId, async (trx) => {
+        // Validate against the tenant's catalogue: its custom checks are valid names too.
+        try {
+          resolveScope(scope, tenantCatalogue(await loadCheckOverrides(trx), await loadCustomChecks(trx)));
+        } catch (err) {
+          if (err instanceof UsageError) throw new ApiError('BAD_REQUEST', err.message, { field: 'scope' });
+          throw err;
+        }
+        const provider = await trx.selectFrom('providers').select('id').where('id', '=', input.providerId).executeTakeFirst();
+        if (!provider) throw notFound('Provider', input.providerId);
+        const result = await createScan(trx, { providerId: provider.id, name: input.name ?? null, scope, createdBy: userId, queue });
+        if (!result.created) {
+          throw new ApiError(
+            'CONFLICT',
+            `Provider ${input.providerId} already has an active scan ${result.activeScanId}: wait for it, cancel it, or retry with ?queue=true.`,
+            { activeScanId: result.activeScanId },
+          );
+        }
+        await appendScanEvent(trx, result.scan, 'state', stateEvent(result.scan));
+        return result.scan;
+      });
+      await enqueue(row);
+      return scanToDto(row);
+    },
+
+    async list(
+      tenantId: string,
+      q: { providerId?: string; state?: string[]; limit?: number; cursor?: string },
+    ): Promise<{ items: ScanDto[]; nextCursor: string | null }> {
+      const limit = q.limit ?? 50;
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      return withTenant(deps.db, tenantId, async (trx) => {
+        let query = trx.selectFrom('scans').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+        if (q.providerId) query = query.where('provider_id', '=', q.providerId);
+        if (q.state?.length) query = query.where('state', 'in', q.state as ScanState[]);
+        if (after) {
+          query = query.where((eb) =>
+            eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+          );
+        }
+        const rows = await query.execute();
+        const page = rows.slice(0, limit);
+        const last = page[page.length - 1];
+        return { items: page.map(scanToDto), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+      });
+    },
+
+    async getRow(tenantId: string, id: string): Promise<ScanRow> {
+      return withTenant(deps.db, tenantId, (trx) => find(trx, id));
+    },
+
+    async update(tenantId: string, id: string, input: UpdateScanInput): Promise<ScanDto> {
+      const { row, promoted } = await withTenant(deps.db, tenantId, async (trx) => {
+        const current = await find(trx, id);
+        let promotedRow: ScanRow | undefined;
+        const set: Partial<Record<string, unknown>> = { updated_at: new Date() };
+        if (input.name !== undefined) set.name = input.name;
+        if (input.cancel) {
+          if (isFinal(current.state)) {
+            throw new ApiError('CONFLICT', `Scan ${id} already ended (${current.state}); there is nothing to cancel.`, { state: current.state });
+          }
+          set.cancel_requested_at = current.cancel_requested_at ?? new Date();
+          // A scan no worker has claimed yet ends here; a running one is stopped by its worker within seconds.
+          if (current.state === 'queued' || current.state === 'pending') {
+            set.state = 'cancelled';
+            set.finished_at = new Date();
+            set.failure_reason = 'Cancelled before it started.';
+          }
+        }
+        const updated = await trx.updateTable('scans').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        if (updated.state !== current.state) {
+          await appendScanEvent(trx, updated, 'state', stateEvent(updated));
+          if (current.state === 'pending') promotedRow = await promoteQueued(trx, updated.provider_id);
+        }
+        return { row: updated, promoted: promotedRow };
+      });
+      await enqueue(promoted);
+      return scanToDto(row);
+    },
+
+    async remove(tenantId: string, id: string): Promise<void> {
+      await withTenant(deps.db, tenantId, async (trx) => {
+        const current = await find(trx, id);
+        if (!isFinal(current.state)) {
+          throw new ApiError('CONFLICT', `Scan ${id} is ${current.state}: cancel it first (PATCH {"cancel": true}), then delete it.`, { state: current.state });
+        }
+        // Name the partition key so only the scan's month is touched.
+        await trx.deleteFrom('findings').where('scan_id', '=', id).where('scan_created_at', '=', current.created_at).execute();
+        await trx.deleteFrom('scans').where('id', '=', id).execute();
+      });
+    },
+
+    /** Events after `afterId` (at most `limit`), and the scan's state; 404 for a scan the tenant cannot see. */
+    async events(tenantId: string, id: string, afterId: number, limit = 200): Promise<{ state: string; events: StoredScanEvent[] }> {
+      if (!isUuid(id)) throw notFound('Scan', id);
+      return withTenant(deps.db, tenantId, async (trx) => {
+        const scan = await trx.selectFrom('scans').select('state').where('id', '=', id).executeTakeFirst();
+        if (!scan) throw notFound('Scan', id);
+        const rows = await trx
+          .selectFrom('scan_events')
+          .select(['id', 'type', 'payload'])
+          .where('scan_id', '=', id)
+          .where('id', '>', afterId)
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+        return { state: scan.state, events: rows.map((r) => ({ id: Number(r.id), type: r.type, payload: r.payload })) };
+      });
+    },
+  };
+}
+
+export type ScansService = ReturnType<typeof createScansService>;
