@@ -29,6 +29,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  // Every route, to check the OpenAPI document lists them all.
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    const hidden = Boolean((r.schema as { hide?: boolean } | undefined)?.hide) || r.url.startsWith('/api/docs');
+    for (const method of ([] as string[]).concat(r.method)) routes.push({ method, url: r.url, hidden });
+  });
+  app.decorate('routeList', routes);
+
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.`, requestId: request.id });

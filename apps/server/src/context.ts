@@ -23,6 +23,10 @@ export interface AuthContext {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route (see app.ts). */
+    routeList: readonly { method: string; url: string; hidden: boolean }[];
+  }
   interface FastifyRequest {
     /** Set by the authentication hook on every authenticated route. */
     auth: AuthContext;

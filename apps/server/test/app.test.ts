@@ -23,6 +23,18 @@ describe.each(TEST_ENGINES)('API basics on %s', (engine) => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const missing: string[] = [];
+    for (const r of t.app.routeList) {
+      if (r.hidden || r.method === 'HEAD') continue;
+      const path = r.url.replace(/:(\w+)/g, '{$1}');
+      if (!doc.paths[path]?.[r.method.toLowerCase()]) missing.push(`${r.method} ${path}`);
+    }
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(30);
+  });
+
   it('answers unknown routes with the JSON error body and a request id', async () => {
     const r = await t.app.inject({ url: '/api/v1/nope' });
     expect(r.statusCode).toBe(404);
