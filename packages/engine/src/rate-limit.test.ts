@@ -61,6 +61,14 @@ describe('callWithRetry', () => {
     expect(attempts).toBe(1);
   });
 
+  it('treats a burst of throttling replies as one signal', () => {
+    const limiter = new AdaptiveRateLimiter(100);
+    for (let i = 0; i < 70; i++) limiter.onThrottle(10_000 + i);
+    expect(limiter.currentRate).toBe(50);
+    limiter.onThrottle(11_500);
+    expect(limiter.currentRate).toBe(25);
+  });
+
   it('recovers its rate after successes', () => {
     const limiter = new AdaptiveRateLimiter(100);
     limiter.onThrottle();

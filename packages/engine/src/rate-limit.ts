@@ -10,6 +10,7 @@ export class AdaptiveRateLimiter {
   private readonly minRate: number;
   private readonly burst: number;
   private tat = 0;
+  private lastCut = -Infinity;
 
   constructor(ratePerSecond: number, burst = Math.max(1, Math.ceil(ratePerSecond))) {
     this.rate = ratePerSecond;
@@ -32,7 +33,13 @@ export class AdaptiveRateLimiter {
     if (wait > 0) await sleep(wait, signal);
   }
 
-  onThrottle(): void {
+  /**
+   * Halves the rate, at most once per second: the replies to one burst arrive together and
+   * are one signal, not dozens (which would collapse the rate to its floor).
+   */
+  onThrottle(now = Date.now()): void {
+    if (now - this.lastCut < 1000) return;
+    this.lastCut = now;
     this.rate = Math.max(this.minRate, this.rate / 2);
   }
 
