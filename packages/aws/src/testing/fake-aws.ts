@@ -1,12 +1,12 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * An in-process AWS-compatible endpoint for tests and benchmarks. It speaks the wire
  * protocols the SDK uses (query/XML for STS, IAM and EC2; JSON for the JSON services;
- * REST-XML for S3), answers the operations it has handlers for, and refuses every other
- * one with AccessDenied in that protocol's error shape — like a real account whose
+ * REST-XML for S3 and S3 Control), answers the operations it has handlers for, and refuses
+ * every other one with AccessDenied in that protocol's error shape — like a real account whose
  * policy does not grant the call. Optional fixed latency and a per-second request quota
  * that answers with throttling errors make it a load target.
  */
@@ -23,10 +23,27 @@ export interface FakeRequest {
   query: URLSearchParams;
   /** The access key id of the caller (identifies a simulated account). */
   accessKeyId: string;
+  /** The region of the request's signature (credential scope). */
+  region: string;
+  /** The request headers (e.g. S3 Control's x-amz-account-id). */
+  headers: IncomingHttpHeaders;
 }
 
-/** A handler returns the response body content: XML inside the result element, or a JSON value. */
-export type FakeHandler = (req: FakeRequest) => string | Record<string, unknown> | FakeError;
+/**
+ * A handler returns the response body content: XML inside the result element, or a JSON value;
+ * a FakeRaw for a body sent as is; a FakeError for an error in the protocol's shape.
+ */
+export type FakeHandler = (req: FakeRequest) => string | Record<string, unknown> | FakeRaw | FakeError;
+
+/** A 200 response whose body is sent as is (e.g. S3 GetBucketPolicy answers with the policy JSON itself). */
+export class FakeRaw {
+  readonly body: string;
+  readonly contentType: string;
+  constructor(body: string, contentType = 'application/json') {
+    this.body = body;
+    this.contentType = contentType;
+  }
+}
 
 export class FakeError {
   readonly code: string;
@@ -79,10 +96,10 @@ export function toXml(value: unknown, itemTag = 'item'): string {
 
 const REQUEST_ID = '11111111-2222-3333-4444-555555555555';
 
-function credentialScope(req: IncomingMessage): { accessKeyId: string; service: string } {
+function credentialScope(req: IncomingMessage): { accessKeyId: string; region: string; service: string } {
   const auth = String(req.headers.authorization ?? '');
-  const m = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
-  return { accessKeyId: m?.[1] ?? 'anonymous', service: m?.[2] ?? 'unknown' };
+  const m = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
+  return { accessKeyId: m?.[1] ?? 'anonymous', region: m?.[2] ?? 'unknown', service: m?.[3] ?? 'unknown' };
 }
 
 function protocolOf(req: IncomingMessage, service: string, params: Record<string, string>): Protocol {
@@ -97,6 +114,15 @@ function operationOf(req: IncomingMessage, protocol: Protocol, params: Record<st
   if (protocol === 'query' || protocol === 'ec2') return params.Action ?? 'Unknown';
   if (protocol === 'json') return String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? 'Unknown';
   if (protocol === 'rest-xml') {
+    // S3 Control (signed as `s3`, account id in the x-amz-account-id header): the account-level
+    // reads a scan makes, named after their IAM action so they do not collide with the bucket-level ones.
+    //   GET /v20180820/configuration/publicAccessBlock → GetAccountPublicAccessBlock
+    if (path.startsWith('/v20180820/')) {
+      const control: Record<string, string> = {
+        'GET /v20180820/configuration/publicAccessBlock': 'GetAccountPublicAccessBlock',
+      };
+      return control[`${req.method} ${path}`] ?? `${req.method} ${path}`;
+    }
     // Enough of S3's routing for the bucket-level reads a scan makes.
     const segments = path.split('/').filter(Boolean);
     if (segments.length === 0) return 'ListBuckets';
@@ -139,9 +165,14 @@ function sendError(res: ServerResponse, protocol: Protocol, e: FakeError): void 
   else res.end(`<ErrorResponse><Error><Type>Sender</Type>${err}</Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`);
 }
 
-function sendResult(res: ServerResponse, protocol: Protocol, operation: string, service: string, body: string | Record<string, unknown>): void {
+function sendResult(res: ServerResponse, protocol: Protocol, operation: string, service: string, body: string | Record<string, unknown> | FakeRaw): void {
   res.statusCode = 200;
   res.setHeader('x-amzn-requestid', REQUEST_ID);
+  if (body instanceof FakeRaw) {
+    res.setHeader('content-type', body.contentType);
+    res.end(body.body);
+    return;
+  }
   if (protocol === 'json' || protocol === 'rest-json') {
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(body));
@@ -191,7 +222,7 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const { accessKeyId, service } = credentialScope(req);
+      const { accessKeyId, region, service } = credentialScope(req);
       const params = String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(raw))
         : {};
@@ -225,7 +256,18 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
           return sendError(res, protocol, new FakeError(code, `User arn:aws:iam::${o.account ?? '123456789012'}:user/auditor is not authorized to perform: ${service}:${operation}`, 403));
         }
         try {
-          const out = handler({ service, operation, protocol, params, body, path: url.pathname, query: url.searchParams, accessKeyId });
+          const out = handler({
+            service,
+            operation,
+            protocol,
+            params,
+            body,
+            path: url.pathname,
+            query: url.searchParams,
+            accessKeyId,
+            region,
+            headers: req.headers,
+          });
           if (out instanceof FakeError) return sendError(res, protocol, out);
           sendResult(res, protocol, operation, service, out);
         } catch (err) {
