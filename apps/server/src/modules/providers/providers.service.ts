@@ -7,7 +7,7 @@ import { decryptSecret, encryptSecret } from '@vigil/security';
 import type { KeyProvider } from '@vigil/security';
 import { VigilError } from '@vigil/engine';
 import { ApiError, notFound } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from './providers.cursor.ts';
+import { newestFirstPage } from '../../pagination.ts';
 import { resolveProviderSession } from './providers.aws.ts';
 import type { ProviderAccess, ProviderSecret } from './providers.aws.ts';
 import type { ConnectionResultDto, CreateProviderInput, ProviderAuthInput, ProviderDto, UpdateProviderInput } from './providers.schemas.ts';
@@ -133,19 +133,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
 
     async list(tenantId: string, q: { limit?: number; cursor?: string }): Promise<{ items: ProviderDto[]; nextCursor: string | null }> {
       const limit = q.limit ?? 50;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      return withTenant(deps.db, tenantId, async (trx) => {
-        let query = trx.selectFrom('providers').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
-        if (after) {
-          query = query.where((eb) =>
-            eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-          );
-        }
-        const rows = await query.execute();
-        const page = rows.slice(0, limit);
-        const last = page[page.length - 1];
-        return { items: page.map(toDto), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
-      });
+      return withTenant(deps.db, tenantId, (trx) => newestFirstPage(trx.selectFrom('providers').selectAll(), { limit, cursor: q.cursor, toDto }));
     },
 
     async get(tenantId: string, id: string): Promise<ProviderDto> {

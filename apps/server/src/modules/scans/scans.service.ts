@@ -3,7 +3,7 @@ import type { Db, ScanRow, Tx } from '@vigil/db';
 import { UsageError } from '@vigil/engine';
 import { ApiError, notFound } from '../../errors.ts';
 import type { ScanQueue } from '../../worker/queue.ts';
-import { decodeCursor, encodeCursor } from '../providers/providers.cursor.ts';
+import { newestFirstPage } from '../../pagination.ts';
 import { appendScanEvent, promoteQueued, scanToDto, stateEvent } from './scans.repo.ts';
 import { resolveScope, tenantCatalogue } from './scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../checks/checks.repo.ts';
@@ -69,20 +69,11 @@ export function createScansService(deps: ScansServiceDeps) {
       q: { providerId?: string; state?: string[]; limit?: number; cursor?: string },
     ): Promise<{ items: ScanDto[]; nextCursor: string | null }> {
       const limit = q.limit ?? 50;
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
       return withTenant(deps.db, tenantId, async (trx) => {
-        let query = trx.selectFrom('scans').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+        let query = trx.selectFrom('scans').selectAll();
         if (q.providerId) query = query.where('provider_id', '=', q.providerId);
         if (q.state?.length) query = query.where('state', 'in', q.state as ScanState[]);
-        if (after) {
-          query = query.where((eb) =>
-            eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-          );
-        }
-        const rows = await query.execute();
-        const page = rows.slice(0, limit);
-        const last = page[page.length - 1];
-        return { items: page.map(scanToDto), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+        return newestFirstPage(query, { limit, cursor: q.cursor, toDto: scanToDto });
       });
     },
 
