@@ -1,7 +1,8 @@
 import { defineAwsCheck } from '../../context.ts';
 import type { S3BucketAttributes } from '../../resources/s3.ts';
-import { ACL_WRITE_PERMISSIONS, describeGrants, publicAclGrants, settingSource } from './lib/access.ts';
-import { USES_ACCOUNT_BLOCK, accountBlock } from './lib/account-block.ts';
+import { ACL_WRITE_PERMISSIONS } from './lib/access.ts';
+import { USES_ACCOUNT_BLOCK } from './lib/account-block.ts';
+import { PUBLIC_ACL_REMEDIATION, publicAclVerdict } from './lib/public-acl.ts';
 
 export default defineAwsCheck<S3BucketAttributes>({
   id: 's3_bucket_public_write_acl',
@@ -18,30 +19,6 @@ export default defineAwsCheck<S3BucketAttributes>({
   risk:
     'Anyone can upload or overwrite objects (hosting malware or illegal content at your expense) or rewrite the ACL to ' +
       'take control of access to the bucket.',
-  remediation: {
-    recommendation:
-      'Remove the grants to AllUsers and AuthenticatedUsers (or disable ACLs with the BucketOwnerEnforced object ownership) ' +
-      'and turn on IgnorePublicAcls and BlockPublicAcls.',
-    cli: 'aws s3api put-bucket-acl --bucket <bucket> --acl private',
-    terraform:
-      'resource "aws_s3_bucket_ownership_controls" "b" {\n  bucket = aws_s3_bucket.b.id\n  rule {\n' +
-      '    object_ownership = "BucketOwnerEnforced"\n  }\n}',
-    console: 'S3 console → the bucket → Permissions → Access control list (ACL) → Edit → clear the Everyone and Authenticated users group grants.',
-    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
-  },
-  evaluate(bucket, ctx) {
-    const { acl, publicAccessBlock: own } = bucket.attributes;
-    const grants = publicAclGrants(acl, ACL_WRITE_PERMISSIONS);
-    if (grants.length === 0) {
-      return { status: 'PASS', message: `S3 bucket ${bucket.name} ACL grants no write permission to the public groups.` };
-    }
-    const ignored = settingSource('ignorePublicAcls', own, accountBlock(ctx));
-    if (ignored) {
-      return {
-        status: 'PASS',
-        message: `S3 bucket ${bucket.name} ACL grants ${describeGrants(grants)}, but ${ignored}-level IgnorePublicAcls makes S3 ignore it.`,
-      };
-    }
-    return { status: 'FAIL', message: `S3 bucket ${bucket.name} ACL grants ${describeGrants(grants)}.` };
-  },
+  remediation: PUBLIC_ACL_REMEDIATION,
+  evaluate: (bucket, ctx) => publicAclVerdict(bucket, ctx, ACL_WRITE_PERMISSIONS, 'write'),
 });
