@@ -1,4 +1,4 @@
 import { createInProcessQueue } from '../src/worker/queue.ts';
 import { scanQueueConformance } from '../src/worker/queue.conformance.ts';
 
-scanQueueConformance('in-process', ({ handler, concurrency }) => createInProcessQueue({ handler, concurrency }));
+scanQueueConformance('in-process', (o) => createInProcessQueue(o));

@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanJob, ScanJobHandler, ScanQueue } from './queue.ts';
+import type { ScanJob, ScanJobHandler, ScanQueue, ScanQueueOptions } from './queue.ts';
 
-/** Builds a fresh queue of one adapter around a handler, with a concurrency cap. */
-export type QueueFactory = (o: { handler: ScanJobHandler; concurrency: number }) => Promise<ScanQueue> | ScanQueue;
+/** Builds a fresh queue of one adapter (a fresh namespace: no jobs of another test). */
+export type QueueFactory = (o: ScanQueueOptions & { handler: ScanJobHandler; concurrency: number }) => Promise<ScanQueue> | ScanQueue;
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
+async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await tick();
+  }
+}
+
 /**
- * The behaviour every {@link ScanQueue} adapter must have (in-process today, BullMQ
- * later): run each adapter's tests through this suite.
+ * The behaviour every {@link ScanQueue} adapter must have (in-process and BullMQ): run
+ * each adapter's tests through this suite.
  */
 export function scanQueueConformance(adapter: string, make: QueueFactory): void {
   describe(`ScanQueue conformance: ${adapter}`, () => {
     it('runs jobs enqueued before start only after start, with their payload', async () => {
       const seen: ScanJob[] = [];
       const q = await make({ concurrency: 2, handler: async (job) => void seen.push(job) });
-      await q.enqueue('s1', 't1');
-      await tick();
+      await q.enqueue({ kind: 'scan', scanId: 's1', tenantId: 't1' });
+      await tick(100);
       expect(seen).toEqual([]);
       await q.start();
-      await q.enqueue('s2', 't2');
-      for (let i = 0; i < 50 && seen.length < 2; i++) await tick();
-      expect(seen.map((j) => `${j.scanId}/${j.tenantId}`).sort()).toEqual(['s1/t1', 's2/t2']);
+      await q.enqueue({ kind: 'account', scanId: 's2', tenantId: 't2', account: '123456789012' });
+      await until(() => seen.length >= 2);
+      expect(seen.map((j) => `${j.kind}/${j.scanId}/${j.tenantId}/${j.account ?? '-'}/${j.attempt}`).sort()).toEqual([
+        'account/s2/t2/123456789012/1',
+        'scan/s1/t1/-/1',
+      ]);
       await q.stop();
     });
 
@@ -33,33 +44,113 @@ export function scanQueueConformance(adapter: string, make: QueueFactory): void 
         concurrency: 2,
         handler: async () => {
           peak = Math.max(peak, ++running);
-          await tick(30);
+          await tick(40);
           running--;
           done++;
         },
       });
       await q.start();
-      for (let i = 0; i < 6; i++) await q.enqueue(`s${i}`, 't');
-      for (let i = 0; i < 100 && done < 6; i++) await tick();
-      expect(done).toBe(6);
+      for (let i = 0; i < 6; i++) await q.enqueue({ kind: 'scan', scanId: `s${i}`, tenantId: 't' });
+      await until(() => done === 6);
       expect(peak).toBe(2);
       await q.stop();
     });
 
-    it('keeps going after a job fails', async () => {
-      const ok: string[] = [];
+    it('does not add a job whose key is already waiting or running', async () => {
+      const seen: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
       const q = await make({
         concurrency: 1,
         handler: async (job) => {
-          if (job.scanId === 'bad') throw new Error('boom');
-          ok.push(job.scanId);
+          seen.push(`${job.kind}:${job.account ?? ''}`);
+          await gate;
         },
       });
       await q.start();
-      await q.enqueue('bad', 't');
-      await q.enqueue('good', 't');
-      for (let i = 0; i < 50 && ok.length < 1; i++) await tick();
+      await q.enqueue({ kind: 'account', scanId: 's', tenantId: 't', account: 'a' });
+      await until(() => seen.length === 1);
+      await q.enqueue({ kind: 'account', scanId: 's', tenantId: 't', account: 'a' }); // running
+      await q.enqueue({ kind: 'account', scanId: 's', tenantId: 't', account: 'b' });
+      await q.enqueue({ kind: 'account', scanId: 's', tenantId: 't', account: 'b' }); // waiting
+      release();
+      await until(() => seen.length >= 2);
+      await tick(200);
+      expect(seen).toEqual(['account:a', 'account:b']);
+      await q.stop();
+    });
+
+    it('retries a failing job with a growing attempt number, then reports it once as exhausted', async () => {
+      const attempts: number[] = [];
+      const exhausted: ScanJob[] = [];
+      const ok: string[] = [];
+      const q = await make({
+        concurrency: 1,
+        attempts: 3,
+        backoffMs: 10,
+        handler: async (job) => {
+          if (job.scanId === 'bad') {
+            attempts.push(job.attempt);
+            throw new Error('boom');
+          }
+          ok.push(job.scanId);
+        },
+        onExhausted: async (_err, job) => void exhausted.push(job),
+      });
+      await q.start();
+      await q.enqueue({ kind: 'finalize', scanId: 'bad', tenantId: 't' });
+      await q.enqueue({ kind: 'finalize', scanId: 'good', tenantId: 't' });
+      await until(() => exhausted.length === 1 && ok.length === 1);
+      await tick(100);
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(exhausted.map((j) => [j.kind, j.scanId, j.attempt])).toEqual([['finalize', 'bad', 3]]);
       expect(ok).toEqual(['good']);
+      await q.stop();
+    });
+
+    it('succeeds on a retry without reporting the job as exhausted', async () => {
+      let calls = 0;
+      let exhausted = 0;
+      const q = await make({
+        concurrency: 1,
+        attempts: 3,
+        backoffMs: 10,
+        handler: async () => {
+          if (++calls === 1) throw new Error('transient');
+        },
+        onExhausted: async () => void exhausted++,
+      });
+      await q.start();
+      await q.enqueue({ kind: 'scan', scanId: 's', tenantId: 't' });
+      await until(() => calls === 2);
+      await tick(100);
+      expect(calls).toBe(2);
+      expect(exhausted).toBe(0);
+      await q.stop();
+    });
+
+    it('discard removes the waiting jobs of one scan only', async () => {
+      const seen: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const q = await make({
+        concurrency: 1,
+        handler: async (job) => {
+          seen.push(`${job.scanId}:${job.account ?? ''}`);
+          if (job.scanId === 'first') await gate;
+        },
+      });
+      await q.start();
+      await q.enqueue({ kind: 'scan', scanId: 'first', tenantId: 't' });
+      await until(() => seen.length === 1);
+      await q.enqueue({ kind: 'account', scanId: 'cancelled', tenantId: 't', account: 'a' });
+      await q.enqueue({ kind: 'account', scanId: 'cancelled', tenantId: 't', account: 'b' });
+      await q.enqueue({ kind: 'account', scanId: 'kept', tenantId: 't', account: 'a' });
+      await q.discard('cancelled');
+      release();
+      await until(() => seen.includes('kept:a'));
+      await tick(200);
+      expect(seen).toEqual(['first:', 'kept:a']);
       await q.stop();
     });
 
@@ -74,8 +165,8 @@ export function scanQueueConformance(adapter: string, make: QueueFactory): void 
         },
       });
       await q.start();
-      await q.enqueue('long', 't');
-      await tick();
+      await q.enqueue({ kind: 'scan', scanId: 'long', tenantId: 't' });
+      await tick(200);
       await q.stop();
       expect(settled).toBe(true);
     });

@@ -1,49 +1,103 @@
 /**
- * The scan queue: how the API hands a scan to a worker. Deliberately narrow so that a
- * BullMQ adapter can implement it later with the same behaviour.
+ * The scan queue: how the API and the workers hand work to each other. Two adapters
+ * implement it with the same behaviour (checked by `queue.conformance.ts`): the
+ * in-process one (embedded default) and BullMQ on Redis (`REDIS_URL`).
  *
- * Delivery is at-least-once and the payload is only ids: the worker re-reads the scan
- * (its state is the truth) and ignores a job whose scan is no longer `pending`.
+ * A scan is several jobs: one `scan` job plans it (claims it, resolves the accounts),
+ * one `account` job per cloud account collects and evaluates, and one `finalize` job
+ * aggregates. Delivery is at-least-once and the payload is only ids: a handler re-reads
+ * the database (its state is the truth) and ignores a job that no longer applies.
  */
-export interface ScanQueue {
-  /** Hands a committed `pending` scan to a worker. Call only after the transaction that created it committed. */
-  enqueue(scanId: string, tenantId: string): Promise<void>;
-  /** Starts consuming: recovers orphaned scans, then runs jobs. */
-  start(): Promise<void>;
-  /** Stops consuming: running scans are aborted (and end as failed, saying the server stopped); resolves when they have settled. */
-  stop(): Promise<void>;
-}
+export type ScanJobKind = 'scan' | 'account' | 'finalize';
 
 /** A job as handled by a worker. */
 export interface ScanJob {
+  kind: ScanJobKind;
   scanId: string;
   tenantId: string;
+  /** The cloud account of an `account` job. */
+  account?: string;
+  /** 1 on the first delivery, 2 on the first retry, and so on (set by the queue). */
+  attempt: number;
 }
 
-/** Processes one job; resolves when the scan reached a final state. */
+/** A job as enqueued. */
+export type ScanJobInput = Omit<ScanJob, 'attempt'>;
+
+/** The job's identity: a job whose key is already waiting or running is not added again. */
+export function scanJobKey(job: ScanJobInput): string {
+  return job.account === undefined ? `${job.kind}:${job.scanId}` : `${job.kind}:${job.scanId}:${job.account}`;
+}
+
+export interface ScanQueue {
+  /** Hands a job to a worker. Call only after the transaction that made it due committed. */
+  enqueue(job: ScanJobInput): Promise<void>;
+  /** Starts consuming: runs `onStart` (orphan recovery), then jobs. */
+  start(): Promise<void>;
+  /** Stops consuming: running jobs are aborted through their signal; resolves when they have settled. */
+  stop(): Promise<void>;
+  /** Removes a scan's waiting jobs (cancel); running ones stop when their handler sees the cancel. */
+  discard(scanId: string): Promise<void>;
+}
+
+/** Processes one job; a rejection is retried (up to `attempts`), then reported to `onExhausted`. */
 export type ScanJobHandler = (job: ScanJob, signal: AbortSignal) => Promise<void>;
 
-export interface InProcessQueueOptions {
+/** What every adapter takes. */
+export interface ScanQueueOptions {
   handler: ScanJobHandler;
-  /** Jobs run at once (scans of different providers). Default 3. */
+  /** Jobs run at once by this process. Default 3. */
   concurrency?: number;
+  /** Deliveries of a job before it is given up. Default 3. */
+  attempts?: number;
+  /** Delay before the first retry, doubled for each further one. Default 1000 ms. */
+  backoffMs?: number;
   /** Runs before the first job on `start()` (orphan recovery). */
   onStart?: () => Promise<void>;
-  /** Where a job's unexpected failure is reported. */
+  /** Where a failed attempt is reported. */
   onError?: (err: unknown, job: ScanJob) => void;
+  /** Runs once when a job's last attempt failed (the handler ends the job's work as failed). */
+  onExhausted?: (err: unknown, job: ScanJob) => Promise<void>;
 }
 
+/** @deprecated name kept for the options of the in-process adapter. */
+export type InProcessQueueOptions = ScanQueueOptions;
+
 /**
- * The in-process adapter: a FIFO in memory with a concurrency cap. Jobs enqueued
- * before `start()` wait; `stop()` aborts running jobs through their signal and waits
- * for them to settle.
+ * The in-process adapter: a FIFO in memory with a concurrency cap, retries with
+ * exponential back-off, de-duplication by job key. Jobs enqueued before `start()` wait;
+ * `stop()` aborts running jobs through their signal, drops waiting ones and waits for
+ * the running ones to settle (the database sweep recovers their scans on the next start).
  */
-export function createInProcessQueue(o: InProcessQueueOptions): ScanQueue {
+export function createInProcessQueue(o: ScanQueueOptions): ScanQueue {
   const concurrency = Math.max(1, o.concurrency ?? 3);
+  const attempts = Math.max(1, o.attempts ?? 3);
+  const backoffMs = o.backoffMs ?? 1000;
   const waiting: ScanJob[] = [];
+  const keys = new Set<string>();
+  const timers = new Map<NodeJS.Timeout, ScanJob>();
   const running = new Map<Promise<void>, AbortController>();
   let started = false;
   let stopped = false;
+
+  /** Handles a failed attempt; true when the job was scheduled again (its key stays taken). */
+  const settle = async (job: ScanJob, err: unknown, signal: AbortSignal): Promise<boolean> => {
+    o.onError?.(err, job);
+    if (signal.aborted && stopped) return false;
+    if (job.attempt < attempts) {
+      const delay = backoffMs * 2 ** (job.attempt - 1);
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (stopped) return;
+        waiting.push({ ...job, attempt: job.attempt + 1 });
+        pump();
+      }, delay);
+      timers.set(t, job);
+      return true;
+    }
+    await o.onExhausted?.(err, job);
+    return false;
+  };
 
   const pump = () => {
     while (started && !stopped && running.size < concurrency && waiting.length > 0) {
@@ -51,8 +105,17 @@ export function createInProcessQueue(o: InProcessQueueOptions): ScanQueue {
       const controller = new AbortController();
       const p: Promise<void> = o
         .handler(job, controller.signal)
-        .catch((err: unknown) => o.onError?.(err, job))
-        .finally(() => {
+        .then(
+          () => false,
+          (err: unknown) => settle(job, err, controller.signal),
+        )
+        .catch((err: unknown) => {
+          o.onError?.(err, job);
+          return false;
+        })
+        .then((retrying) => {
+          // The key stays taken while the job runs or waits for its retry: enqueueing it meanwhile is a no-op.
+          if (!retrying) keys.delete(scanJobKey(job));
           running.delete(p);
           pump();
         });
@@ -61,10 +124,12 @@ export function createInProcessQueue(o: InProcessQueueOptions): ScanQueue {
   };
 
   return {
-    async enqueue(scanId, tenantId) {
+    async enqueue(input) {
       if (stopped) return;
-      if (waiting.some((j) => j.scanId === scanId)) return;
-      waiting.push({ scanId, tenantId });
+      const key = scanJobKey(input);
+      if (keys.has(key)) return;
+      keys.add(key);
+      waiting.push({ ...input, attempt: 1 });
       pump();
     },
     async start() {
@@ -76,8 +141,25 @@ export function createInProcessQueue(o: InProcessQueueOptions): ScanQueue {
     async stop() {
       stopped = true;
       waiting.length = 0;
+      for (const t of timers.keys()) clearTimeout(t);
+      timers.clear();
       for (const c of running.values()) c.abort(new Error('the worker is stopping'));
       await Promise.allSettled([...running.keys()]);
+    },
+    async discard(scanId) {
+      for (let i = waiting.length - 1; i >= 0; i--) {
+        const job = waiting[i] as ScanJob;
+        if (job.scanId === scanId) {
+          waiting.splice(i, 1);
+          keys.delete(scanJobKey(job));
+        }
+      }
+      for (const [t, job] of timers) {
+        if (job.scanId !== scanId) continue;
+        clearTimeout(t);
+        timers.delete(t);
+        keys.delete(scanJobKey(job));
+      }
     },
   };
 }

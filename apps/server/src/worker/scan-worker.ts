@@ -69,7 +69,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   /** After a scan ends, start the provider's next queued scan. */
   const promoteNext = async (tenantId: string, providerId: string) => {
     const next = await withTenant(o.db, tenantId, (trx) => promoteQueued(trx, providerId));
-    if (next) await queue.enqueue(next.id, next.tenant_id);
+    if (next) await queue.enqueue({ kind: 'scan', scanId: next.id, tenantId: next.tenant_id });
   };
 
   async function runJob(job: ScanJob, stopping: AbortSignal): Promise<void> {
@@ -298,12 +298,13 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       return { orphans: stale, pending: waiting };
     });
     for (const r of orphans) o.logger?.warn({ scanId: r.id, tenantId: r.tenant_id }, 'marked an orphaned scan as failed');
-    for (const p of pending) await queue.enqueue(p.id, p.tenant_id);
+    for (const p of pending) await queue.enqueue({ kind: 'scan', scanId: p.id, tenantId: p.tenant_id });
   }
 
   const inner = createInProcessQueue({
     concurrency: o.concurrency ?? 3,
     handler: runJob,
+    attempts: 1,
     onStart: () => recover(true),
     onError: (err, job) => o.logger?.error({ err, scanId: job.scanId }, 'scan job failed'),
   });
@@ -311,7 +312,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   // the survivors sweep for its orphans periodically, not only when they start.
   let sweeper: NodeJS.Timeout | undefined;
   const queue: ScanQueue = {
-    enqueue: (scanId, tenantId) => inner.enqueue(scanId, tenantId),
+    enqueue: (job) => inner.enqueue(job),
+    discard: (scanId) => inner.discard(scanId),
     async start() {
       await inner.start();
       sweeper ??= setInterval(() => {

@@ -33,7 +33,7 @@ export function createScansService(deps: ScansServiceDeps) {
     return row;
   };
   const enqueue = async (row: ScanRow | undefined) => {
-    if (row?.state === 'pending') await deps.scanQueue?.enqueue(row.id, row.tenant_id);
+    if (row?.state === 'pending') await deps.scanQueue?.enqueue({ kind: 'scan', scanId: row.id, tenantId: row.tenant_id });
   };
 
   return {
