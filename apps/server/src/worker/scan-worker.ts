@@ -17,7 +17,7 @@ import type { ScanScopeInput, ScanState } from '../modules/scans/scans.schemas.t
 import { isFullScope, resolveScope, tenantCatalogue } from '../modules/scans/scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../modules/checks/checks.repo.ts';
 import { createInProcessQueue } from './queue.ts';
-import type { ScanJob, ScanQueue } from './queue.ts';
+import type { ScanJob, ScanQueue, ScanQueueOptions } from './queue.ts';
 
 export interface ScanWorkerOptions {
   db: Db;
@@ -36,6 +36,8 @@ export interface ScanWorkerOptions {
   /** Units the engine collects at once per scan. Default 16. */
   unitConcurrency?: number;
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  /** Builds the queue the worker consumes (BullMQ with `REDIS_URL`). Default: the in-process queue. */
+  queueFactory?: (o: ScanQueueOptions) => ScanQueue;
 }
 
 /** Why a scan ended without completing: the message stored as `failure_reason`. */
@@ -301,7 +303,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     for (const p of pending) await queue.enqueue({ kind: 'scan', scanId: p.id, tenantId: p.tenant_id });
   }
 
-  const inner = createInProcessQueue({
+  const inner = (o.queueFactory ?? createInProcessQueue)({
     concurrency: o.concurrency ?? 3,
     handler: runJob,
     attempts: 1,
