@@ -73,9 +73,11 @@ function stagingRow(f: Finding): unknown[] {
  * (COPY cannot target a table under row-level security, a temporary table is not),
  * with multi-row INSERTs on PGlite — and from there into `findings` through the
  * tenant's policy in one `INSERT … SELECT` that computes each finding's `delta` and
- * `first_seen_at` from `finding_states` and applies the account's mutes; then the
- * states are upserted. Delta compares with the finding's last observation on the
- * cloud account: for consecutive full scans, the previous scan.
+ * `first_seen_at` from `finding_states` and applies the account's mutes. Delta compares
+ * with the finding's last observation on the cloud account: for consecutive full scans,
+ * the previous scan. The states themselves are not touched: {@link commitFindingStates}
+ * records the scan's observations once it has ended, so a batch stored again (a retried
+ * job, after {@link deleteScanFindings}) computes the same deltas.
  *
  * A finding id repeated within the batch keeps its last occurrence; a finding id
  * already stored for this scan (an earlier batch) fails the unique constraint.
@@ -156,21 +158,6 @@ export async function insertFindings(
       )
       select delta, count(*)::int as n from inserted group by delta`.execute(trx);
 
-    await sql`
-      insert into finding_states (
-        tenant_id, provider_id, finding_uid, check_id, resource_uid, first_seen_at, last_seen_at,
-        last_status, last_severity, last_scan_id)
-      select ${scan.tenant_id}::uuid, ${scan.provider_id}::uuid, b.finding_uid, b.check_id, b.resource_uid,
-        b.observed_at, b.observed_at, b.status, b.severity, ${scan.id}::uuid
-      from vigil_finding_batch b
-      on conflict (provider_id, finding_uid) do update set
-        last_seen_at = greatest(finding_states.last_seen_at, excluded.last_seen_at),
-        last_status = excluded.last_status,
-        last_severity = excluded.last_severity,
-        last_scan_id = excluded.last_scan_id,
-        resolved_at = null,
-        updated_at = now()`.execute(trx);
-
     for (const { delta, n } of deltas.rows) {
       result[delta] += n;
       result.inserted += n;
@@ -190,23 +177,98 @@ export async function insertFindings(
   }
 }
 
+/** Narrows {@link commitFindingStates}, {@link resolveMissingFindings} and {@link deleteScanFindings}. */
+export interface ScanFindingsScope {
+  /** Only the findings of these resources (an event-driven scan of one resource). */
+  resourceUids?: readonly string[];
+  /** Only the findings of this cloud account (one account of an organization scan). */
+  accountId?: string;
+}
+
+async function scanKey(trx: Db, scanId: string) {
+  if (!isUuid(scanId)) throw new DbError('DB_NOT_FOUND', `scan "${scanId}" not found`);
+  const scan = await trx
+    .selectFrom('scans')
+    .select(['id', 'tenant_id', 'provider_id', 'created_at'])
+    .where('id', '=', scanId)
+    .executeTakeFirst();
+  if (!scan) throw new DbError('DB_NOT_FOUND', `scan "${scanId}" not found`);
+  return scan;
+}
+
+/**
+ * Deletes the findings a scan stored (all, or one account's / some resources'): a
+ * retried job calls it before storing its findings again, so a scan holds exactly
+ * the findings of its last attempt per account.
+ *
+ * @returns the number of findings deleted.
+ */
+export async function deleteScanFindings(trx: Db, scanId: string, scope: ScanFindingsScope = {}): Promise<number> {
+  const scan = await scanKey(trx, scanId);
+  let q = trx.deleteFrom('findings').where('scan_id', '=', scan.id).where('scan_created_at', '=', scan.created_at);
+  if (scope.accountId !== undefined) q = q.where('account_id', '=', scope.accountId);
+  if (scope.resourceUids) {
+    if (scope.resourceUids.length === 0) return 0;
+    q = q.where('resource_uid', 'in', [...scope.resourceUids]);
+  }
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * Records a scan's observations in `finding_states` (first / last seen, last status
+ * and severity, last scan; a resolved finding seen again is open again), from the
+ * findings the scan stored. Call it once the scan's findings are complete, in the
+ * transaction that ends the scan. Idempotent: running it again changes nothing.
+ *
+ * @returns the number of finding states written.
+ */
+export async function commitFindingStates(trx: Db, scanId: string, scope: ScanFindingsScope = {}): Promise<number> {
+  const scan = await scanKey(trx, scanId);
+  if (scope.resourceUids?.length === 0) return 0;
+  const byAccount = scope.accountId === undefined ? sql`` : sql`and f.account_id = ${scope.accountId}`;
+  const byResource = scope.resourceUids ? sql`and f.resource_uid in (${sql.join([...scope.resourceUids])})` : sql``;
+  const r = await sql`
+    insert into finding_states (
+      tenant_id, provider_id, finding_uid, check_id, resource_uid, account_id, first_seen_at, last_seen_at,
+      last_status, last_severity, last_scan_id)
+    select f.tenant_id, f.provider_id, f.finding_uid, f.check_id, f.resource_uid, f.account_id,
+      f.first_seen_at, f.observed_at, f.status, f.severity, f.scan_id
+    from findings f
+    where f.scan_id = ${scan.id}::uuid and f.scan_created_at = ${scan.created_at}::timestamptz ${byAccount} ${byResource}
+    on conflict (provider_id, finding_uid) do update set
+      first_seen_at = least(finding_states.first_seen_at, excluded.first_seen_at),
+      last_seen_at = greatest(finding_states.last_seen_at, excluded.last_seen_at),
+      last_status = excluded.last_status,
+      last_severity = excluded.last_severity,
+      last_scan_id = excluded.last_scan_id,
+      account_id = excluded.account_id,
+      resolved_at = null,
+      updated_at = now()`.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
 /**
  * Marks resolved the findings of the scan's cloud account that this scan did not
- * report: call it when a scan that covered the whole account completes (a scan
- * limited to some regions or checks would resolve what it did not look at).
+ * report: call it after {@link commitFindingStates} when a scan that covered the whole
+ * account completes (a scan limited to some regions or checks would resolve what it
+ * did not look at), or with `resourceUids` after a scan of those resources (a deleted
+ * resource resolves its findings).
  *
  * @returns the number of finding states marked resolved.
  */
-export async function resolveMissingFindings(trx: Db, scanId: string): Promise<number> {
-  const scan = await trx.selectFrom('scans').select(['provider_id']).where('id', '=', scanId).executeTakeFirst();
-  if (!scan) throw new DbError('DB_NOT_FOUND', `scan "${scanId}" not found`);
-  const r = await trx
+export async function resolveMissingFindings(trx: Db, scanId: string, scope: ScanFindingsScope = {}): Promise<number> {
+  const scan = await scanKey(trx, scanId);
+  if (scope.resourceUids?.length === 0) return 0;
+  let q = trx
     .updateTable('finding_states')
     .set({ resolved_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
     .where('provider_id', '=', scan.provider_id)
     .where('resolved_at', 'is', null)
-    .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]));
+  if (scope.resourceUids) q = q.where('resource_uid', 'in', [...scope.resourceUids]);
+  if (scope.accountId !== undefined) q = q.where('account_id', '=', scope.accountId);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

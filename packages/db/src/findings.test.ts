@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './database.ts';
-import { insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
+import { commitFindingStates, deleteScanFindings, insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
 import type { FindingRow } from './findings.repo.ts';
 import { createScan } from './scans.repo.ts';
 import { withSystem, withTenant } from './tenancy.ts';
@@ -20,9 +20,10 @@ async function startScan(db: Db, tenant: SeededTenant): Promise<string> {
 }
 
 async function finishScan(db: Db, tenant: SeededTenant, scanId: string): Promise<void> {
-  await withTenant(db, tenant.tenantId, (trx) =>
-    trx.updateTable('scans').set({ state: 'completed', finished_at: new Date() }).where('id', '=', scanId).execute(),
-  );
+  await withTenant(db, tenant.tenantId, async (trx) => {
+    await commitFindingStates(trx, scanId);
+    await trx.updateTable('scans').set({ state: 'completed', finished_at: new Date() }).where('id', '=', scanId).execute();
+  });
 }
 
 describe.each(TEST_ENGINES)('findings on %s', (engine) => {
@@ -74,10 +75,20 @@ describe.each(TEST_ENGINES)('findings on %s', (engine) => {
       ...Array.from({ length: 500 }, (_, i) => makeFinding(COUNT + i, a.accountId)),
     ];
     const expectedChanged = findings.slice(0, 100).filter((f, i) => f.status !== makeFinding(i, a.accountId).status).length;
+    const expected = { inserted: 10_500, new: 500, changed: expectedChanged, unchanged: 10_000 - expectedChanged };
     const r = await withTenant(t.db, a.tenantId, (trx) => insertFindings(trx, { scanId: scan2, findings }));
-    expect(r).toEqual({ inserted: 10_500, new: 500, changed: expectedChanged, unchanged: 10_000 - expectedChanged });
+    expect(r).toEqual(expected);
+    // A retried job deletes what its first attempt stored and stores it again: same deltas, no duplicates.
+    const again = await withTenant(t.db, a.tenantId, async (trx) => {
+      expect(await deleteScanFindings(trx, scan2, { accountId: a.accountId })).toBe(10_500);
+      return insertFindings(trx, { scanId: scan2, findings });
+    });
+    expect(again).toEqual(expected);
 
-    const resolved = await withTenant(t.db, a.tenantId, (trx) => resolveMissingFindings(trx, scan2));
+    const resolved = await withTenant(t.db, a.tenantId, async (trx) => {
+      expect(await commitFindingStates(trx, scan2)).toBe(10_500);
+      return resolveMissingFindings(trx, scan2);
+    });
     expect(resolved).toBe(10_000);
     await finishScan(t.db, a, scan2);
 
@@ -101,6 +112,39 @@ describe.each(TEST_ENGINES)('findings on %s', (engine) => {
       expect(state.last_scan_id).toBe(scan1);
       expect(state.resolved_at).toBeInstanceOf(Date);
     });
+  }, 60_000);
+
+  it('commits and resolves only the resources or the account a scan covered', async () => {
+    const c = await seedTenant(t.db, 'Gamma');
+    const other = '210987654321';
+    // Scan 1 sees resource-0 and resource-1 of two accounts (40 findings per resource).
+    const first = [...Array.from({ length: 80 }, (_, i) => makeFinding(i, c.accountId)), ...Array.from({ length: 80 }, (_, i) => makeFinding(i, other))];
+    const s1 = await startScan(t.db, c);
+    await withTenant(t.db, c.tenantId, (trx) => insertFindings(trx, { scanId: s1, findings: first }));
+    await finishScan(t.db, c, s1);
+    await withTenant(t.db, c.tenantId, async (trx) => {
+      // Nothing is recorded twice: committing again writes the same states.
+      expect(await commitFindingStates(trx, s1)).toBe(160);
+      const byAccount = await trx.selectFrom('finding_states').select(['account_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('account_id').orderBy('account_id').execute();
+      expect(byAccount.map((r) => [r.account_id, Number(r.n)])).toEqual([[other, 80], [c.accountId, 80]].sort());
+    });
+
+    // Scan 2 re-reads one resource of the first account only: it is gone.
+    const gone = makeFinding(0, c.accountId).resource.id;
+    const ofGone = first.filter((f) => f.resource.id === gone).length;
+    expect(ofGone).toBeGreaterThan(1);
+    const s2 = await startScan(t.db, c);
+    await withTenant(t.db, c.tenantId, async (trx) => {
+      expect(await commitFindingStates(trx, s2, { resourceUids: [gone] })).toBe(0);
+      expect(await resolveMissingFindings(trx, s2, { resourceUids: [] })).toBe(0);
+      expect(await resolveMissingFindings(trx, s2, { resourceUids: [gone] })).toBe(ofGone);
+      // A scan that read only the second account resolves nothing of the first.
+      expect(await resolveMissingFindings(trx, s2, { accountId: other })).toBe(80);
+      const open = await trx.selectFrom('finding_states').select('account_id').where('resolved_at', 'is', null).execute();
+      expect(open).toHaveLength(80 - ofGone);
+      expect(new Set(open.map((r) => r.account_id))).toEqual(new Set([c.accountId]));
+    });
+    await finishScan(t.db, c, s2);
   }, 60_000);
 
   it('pages through filtered findings with a cursor, most severe first', async () => {

@@ -12,7 +12,8 @@ export {
   findingPartitionName,
   findingPartitions,
 } from './partitions.ts';
-export { insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
+export { commitFindingStates, deleteScanFindings, insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
+export type { ScanFindingsScope } from './findings.repo.ts';
 export type {
   FindingFilters,
   FindingPage,
@@ -20,6 +21,8 @@ export type {
   FindingSort,
   InsertFindingsResult,
 } from './findings.repo.ts';
+export { createManualFinding, deleteFinding, findingMutedAt, MANUAL_FINDING_UID_PREFIX } from './manual-findings.repo.ts';
+export type { ManualFindingInput } from './manual-findings.repo.ts';
 export { ACTIVE_SCAN_STATES, createScan } from './scans.repo.ts';
 export type { CreateScanResult, ScanRow } from './scans.repo.ts';
 export type * from './schema.ts';

@@ -12,13 +12,17 @@ export type VigilSeverity = 'informational' | 'low' | 'medium' | 'high' | 'criti
 
 export type ApiKeysRole = 'owner' | 'admin' | 'member' | 'read_only';
 export type FindingStatesLastStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'ERROR';
+export type FindingStatesSource = 'scan' | 'manual';
 export type FindingsStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'ERROR';
 export type FindingsDelta = 'new' | 'changed' | 'unchanged';
+export type FindingsSource = 'scan' | 'manual';
 export type MembershipsRole = 'owner' | 'admin' | 'member' | 'read_only';
 export type ProvidersKind = 'aws' | 'organization';
 export type ProvidersAuthMethod = 'role' | 'access_keys';
+export type ScanAccountsState = 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled';
 export type ScansState = 'queued' | 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled';
 export type ScansTrigger = 'manual' | 'schedule' | 'event';
+export type SchedulesLastOutcome = 'started' | 'queued' | 'skipped' | 'error';
 
 export interface ApiKeysTable {
   id: Generated<string>;
@@ -81,12 +85,14 @@ export interface FindingStatesTable {
   note: Generated<string | null>;
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  source: Generated<FindingStatesSource>;
+  account_id: Generated<string | null>;
 }
 
 export interface FindingsTable {
   id: Generated<string>;
   tenant_id: string;
-  scan_id: string;
+  scan_id: Generated<string | null>;
   scan_created_at: ColumnType<Date, Date | string, Date | string>;
   provider_id: string;
   finding_uid: string;
@@ -107,6 +113,9 @@ export interface FindingsTable {
   delta: Generated<FindingsDelta | null>;
   first_seen_at: ColumnType<Date, Date | string, Date | string>;
   observed_at: ColumnType<Date, Date | string, Date | string>;
+  source: Generated<FindingsSource>;
+  remediation: Generated<string | null>;
+  created_by: Generated<string | null>;
 }
 
 export interface MembershipsTable {
@@ -164,6 +173,26 @@ export interface ResourcesTable {
   last_scan_id: Generated<string | null>;
 }
 
+export interface ScanAccountsTable {
+  tenant_id: string;
+  scan_id: string;
+  account_id: string;
+  state: Generated<ScanAccountsState>;
+  attempt: Generated<number>;
+  worker_id: Generated<string | null>;
+  failure_reason: Generated<string | null>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  counts: ColumnType<JsonValue, string | undefined, string>;
+  resource_count: Generated<number>;
+  finding_count: Generated<number>;
+  api_calls: Generated<number>;
+  error_count: Generated<number>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ScanEventsTable {
   id: Generated<number>;
   tenant_id: string;
@@ -196,6 +225,25 @@ export interface ScansTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SchedulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  provider_id: string;
+  name: string;
+  cron: string;
+  time_zone: Generated<string>;
+  scope: ColumnType<JsonValue, string | undefined, string>;
+  enabled: Generated<boolean>;
+  next_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_run_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_scan_id: Generated<string | null>;
+  last_outcome: Generated<SchedulesLastOutcome | null>;
+  last_error: Generated<string | null>;
+  created_by: Generated<string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -232,8 +280,10 @@ export interface Database {
   providers: ProvidersTable;
   refresh_tokens: RefreshTokensTable;
   resources: ResourcesTable;
+  scan_accounts: ScanAccountsTable;
   scan_events: ScanEventsTable;
   scans: ScansTable;
+  schedules: SchedulesTable;
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
   users: UsersTable;

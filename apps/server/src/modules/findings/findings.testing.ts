@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { insertFindings, withSystem, withTenant } from '@vigil/db';
+import { commitFindingStates, insertFindings, withSystem, withTenant } from '@vigil/db';
 import type { Db } from '@vigil/db';
 import type { Finding } from '@vigil/engine';
 import type { Role } from '../../context.ts';
@@ -20,7 +20,10 @@ export async function seedScan(
       .returning('id')
       .executeTakeFirstOrThrow(),
   );
-  await withTenant(db, o.tenantId, (trx) => insertFindings(trx, { scanId: scan.id, findings: o.findings }));
+  await withTenant(db, o.tenantId, async (trx) => {
+    await insertFindings(trx, { scanId: scan.id, findings: o.findings });
+    await commitFindingStates(trx, scan.id);
+  });
   return scan.id;
 }
 
