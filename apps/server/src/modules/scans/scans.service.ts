@@ -82,7 +82,7 @@ export function createScansService(deps: ScansServiceDeps) {
     },
 
     async update(tenantId: string, id: string, input: UpdateScanInput): Promise<ScanDto> {
-      const { row, promoted } = await withTenant(deps.db, tenantId, async (trx) => {
+      const { row, promoted, finalizeNow } = await withTenant(deps.db, tenantId, async (trx) => {
         const current = await find(trx, id);
         let promotedRow: ScanRow | undefined;
         const set: Partial<Record<string, unknown>> = { updated_at: new Date() };
@@ -104,8 +104,24 @@ export function createScansService(deps: ScansServiceDeps) {
           await appendScanEvent(trx, updated, 'state', stateEvent(updated));
           if (current.state === 'pending') promotedRow = await promoteQueued(trx, updated.provider_id);
         }
-        return { row: updated, promoted: promotedRow };
+        let finalizeNow = false;
+        if (input.cancel && updated.state === 'running') {
+          // Accounts no worker has started end here; running ones stop within seconds and finalize the scan.
+          await trx
+            .updateTable('scan_accounts')
+            .set({ state: 'cancelled', failure_reason: 'Cancelled on request.', finished_at: new Date(), updated_at: new Date() })
+            .where('scan_id', '=', id)
+            .where('state', '=', 'pending')
+            .execute();
+          const accounts = await trx.selectFrom('scan_accounts').select('state').where('scan_id', '=', id).execute();
+          finalizeNow = accounts.length > 0 && accounts.every((a) => a.state !== 'running');
+        }
+        return { row: updated, promoted: promotedRow, finalizeNow };
       });
+      if (input.cancel && row.state === 'running') {
+        await deps.scanQueue?.discard(id);
+        if (finalizeNow) await deps.scanQueue?.enqueue({ kind: 'finalize', scanId: id, tenantId });
+      }
       await enqueue(promoted);
       return scanToDto(row);
     },
