@@ -37,3 +37,10 @@ grant select, insert, update, delete on scan_accounts to vigil_app;
 -- accounts, and a scan that could not read one of them must not resolve its findings.
 alter table finding_states add column account_id text;
 create index finding_states_account_idx on finding_states (provider_id, account_id) where resolved_at is null;
+
+-- A finding's lifecycle across scans: open while it fails, resolved when it passes or
+-- its resource is gone (after a full scan that covered it), reopened when it fails again.
+alter table finding_states add column lifecycle text not null default 'open'
+  check (lifecycle in ('open', 'resolved', 'reopened'));
+alter table finding_states add column lifecycle_changed_at timestamptz(3);
+update finding_states set lifecycle = 'resolved' where resolved_at is not null or last_status = 'PASS';

@@ -5,6 +5,7 @@ import { databaseEngine } from './database.ts';
 import type { Db } from './database.ts';
 import { CopyFromCommand } from './driver-commands.ts';
 import { DbError, sqlState } from './errors.ts';
+import { findingMutedAt } from './manual-findings.repo.ts';
 import type { FindingsTable } from './schema.ts';
 import { isUuid } from './tenancy.ts';
 
@@ -216,6 +217,17 @@ export async function deleteScanFindings(trx: Db, scanId: string, scope: ScanFin
 }
 
 /**
+ * The lifecycle after an observation: a failing finding that had been resolved (it
+ * passed, or its resource was gone) is reopened; a finding that passes is resolved;
+ * otherwise (still failing, MANUAL, ERROR) it keeps its lifecycle. A finding that was
+ * gone and fails again is reopened too.
+ */
+const LIFECYCLE_NEXT = sql`(case
+  when excluded.last_status = 'FAIL' and (finding_states.lifecycle = 'resolved' or finding_states.resolved_at is not null) then 'reopened'
+  when excluded.last_status = 'PASS' then 'resolved'
+  else finding_states.lifecycle end)`;
+
+/**
  * Records a scan's observations in `finding_states` (first / last seen, last status
  * and severity, last scan; a resolved finding seen again is open again), from the
  * findings the scan stored. Call it once the scan's findings are complete, in the
@@ -231,9 +243,10 @@ export async function commitFindingStates(trx: Db, scanId: string, scope: ScanFi
   const r = await sql`
     insert into finding_states (
       tenant_id, provider_id, finding_uid, check_id, resource_uid, account_id, first_seen_at, last_seen_at,
-      last_status, last_severity, last_scan_id)
+      last_status, last_severity, last_scan_id, lifecycle, lifecycle_changed_at)
     select f.tenant_id, f.provider_id, f.finding_uid, f.check_id, f.resource_uid, f.account_id,
-      f.first_seen_at, f.observed_at, f.status, f.severity, f.scan_id
+      f.first_seen_at, f.observed_at, f.status, f.severity, f.scan_id,
+      case when f.status = 'PASS' then 'resolved' else 'open' end, f.observed_at
     from findings f
     where f.scan_id = ${scan.id}::uuid and f.scan_created_at = ${scan.created_at}::timestamptz ${byAccount} ${byResource}
     on conflict (provider_id, finding_uid) do update set
@@ -243,6 +256,9 @@ export async function commitFindingStates(trx: Db, scanId: string, scope: ScanFi
       last_severity = excluded.last_severity,
       last_scan_id = excluded.last_scan_id,
       account_id = excluded.account_id,
+      lifecycle = ${LIFECYCLE_NEXT},
+      lifecycle_changed_at = case when ${LIFECYCLE_NEXT} <> finding_states.lifecycle
+        then excluded.last_seen_at else finding_states.lifecycle_changed_at end,
       resolved_at = null,
       updated_at = now()`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
@@ -262,7 +278,12 @@ export async function resolveMissingFindings(trx: Db, scanId: string, scope: Sca
   if (scope.resourceUids?.length === 0) return 0;
   let q = trx
     .updateTable('finding_states')
-    .set({ resolved_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .set({
+      resolved_at: sql<Date>`now()`,
+      lifecycle: 'resolved',
+      lifecycle_changed_at: sql<Date>`case when lifecycle = 'resolved' then lifecycle_changed_at else now() end`,
+      updated_at: sql<Date>`now()`,
+    })
     .where('provider_id', '=', scan.provider_id)
     .where('resolved_at', 'is', null)
     .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]));
@@ -282,7 +303,12 @@ export interface FindingFilters {
   checkId?: string;
   severity?: Severity[];
   status?: Status[];
+  /** Muted at `now` (default the current time): a lapsed mute no longer counts. */
   muted?: boolean;
+  /** The clock for `muted` (inject one in tests). */
+  now?: Date;
+  /** Scan findings or manual findings only. */
+  source?: 'scan' | 'manual';
   delta?: Array<'new' | 'changed' | 'unchanged'>;
   /** Exact resource uid (ARN). */
   resourceUid?: string;
@@ -378,7 +404,11 @@ export async function listFindings(
   if (f.severity?.length) q = q.where('severity', 'in', f.severity);
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.delta?.length) q = q.where('delta', 'in', f.delta);
-  if (f.muted !== undefined) q = q.where('muted', '=', f.muted);
+  if (f.muted !== undefined) {
+    const muted = findingMutedAt(f.now ?? new Date());
+    q = q.where(f.muted ? muted : sql<boolean>`not ${muted}`);
+  }
+  if (f.source !== undefined) q = q.where('source', '=', f.source);
   if (f.resourceUid !== undefined) q = q.where('resource_uid', '=', f.resourceUid);
   if (f.firstSeenFrom !== undefined) q = q.where('first_seen_at', '>=', f.firstSeenFrom);
   if (f.firstSeenTo !== undefined) q = q.where('first_seen_at', '<', f.firstSeenTo);

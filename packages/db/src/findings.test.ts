@@ -147,6 +147,32 @@ describe.each(TEST_ENGINES)('findings on %s', (engine) => {
     await finishScan(t.db, c, s2);
   }, 60_000);
 
+  it('follows a finding through its lifecycle: open, resolved when it passes, reopened, resolved when gone', async () => {
+    const d = await seedTenant(t.db, 'Delta');
+    const f = (status: 'PASS' | 'FAIL') => makeFinding(7, d.accountId, { status });
+    const lifecycle = async (scanFindings: ReturnType<typeof f>[], resolveGone = false) => {
+      const id = await startScan(t.db, d);
+      await withTenant(t.db, d.tenantId, async (trx) => {
+        await insertFindings(trx, { scanId: id, findings: scanFindings });
+        await commitFindingStates(trx, id);
+        if (resolveGone) await resolveMissingFindings(trx, id);
+      });
+      await finishScan(t.db, d, id);
+      return withTenant(t.db, d.tenantId, (trx) =>
+        trx.selectFrom('finding_states').select(['lifecycle', 'resolved_at']).where('finding_uid', '=', f('FAIL').id).executeTakeFirstOrThrow(),
+      );
+    };
+    expect((await lifecycle([f('FAIL')])).lifecycle).toBe('open');
+    expect((await lifecycle([f('FAIL')])).lifecycle).toBe('open');
+    expect((await lifecycle([f('PASS')])).lifecycle).toBe('resolved');
+    expect((await lifecycle([f('FAIL')])).lifecycle).toBe('reopened');
+    const gone = await lifecycle([makeFinding(8, d.accountId)], true);
+    expect(gone.lifecycle).toBe('resolved');
+    expect(gone.resolved_at).toBeInstanceOf(Date);
+    const back = await lifecycle([f('FAIL')]);
+    expect([back.lifecycle, back.resolved_at]).toEqual(['reopened', null]);
+  }, 60_000);
+
   it('pages through filtered findings with a cursor, most severe first', async () => {
     const filters = { scanId: scan2, status: ['FAIL' as const], service: 's3' };
     const expected = await withSystem(t.db, (trx) =>
