@@ -40,6 +40,20 @@ export interface ScanQueue {
   discard(scanId: string): Promise<void>;
 }
 
+/**
+ * Thrown by a handler that cannot run its job yet (the tenant's concurrency cap, an
+ * account busy with another scan): the job is delivered again after `delayMs` without
+ * counting an attempt.
+ */
+export class DeferJob extends Error {
+  readonly delayMs: number;
+  constructor(delayMs: number, reason: string) {
+    super(reason);
+    this.name = 'DeferJob';
+    this.delayMs = delayMs;
+  }
+}
+
 /** Processes one job; a rejection is retried (up to `attempts`), then reported to `onExhausted`. */
 export type ScanJobHandler = (job: ScanJob, signal: AbortSignal) => Promise<void>;
 
@@ -82,14 +96,16 @@ export function createInProcessQueue(o: ScanQueueOptions): ScanQueue {
 
   /** Handles a failed attempt; true when the job was scheduled again (its key stays taken). */
   const settle = async (job: ScanJob, err: unknown, signal: AbortSignal): Promise<boolean> => {
-    o.onError?.(err, job);
     if (signal.aborted && stopped) return false;
-    if (job.attempt < attempts) {
-      const delay = backoffMs * 2 ** (job.attempt - 1);
+    const deferred = err instanceof DeferJob;
+    if (!deferred) o.onError?.(err, job);
+    if (deferred || job.attempt < attempts) {
+      const delay = deferred ? err.delayMs : backoffMs * 2 ** (job.attempt - 1);
+      const next = deferred ? job : { ...job, attempt: job.attempt + 1 };
       const t = setTimeout(() => {
         timers.delete(t);
         if (stopped) return;
-        waiting.push({ ...job, attempt: job.attempt + 1 });
+        waiting.push(next);
         pump();
       }, delay);
       timers.set(t, job);

@@ -18,7 +18,7 @@ import type { ScanCounts } from '../modules/scans/scans.repo.ts';
 import type { ScanScopeInput, ScanState } from '../modules/scans/scans.schemas.ts';
 import { isFullScope, resolveScope, tenantCatalogue } from '../modules/scans/scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../modules/checks/checks.repo.ts';
-import { createInProcessQueue } from './queue.ts';
+import { DeferJob, createInProcessQueue } from './queue.ts';
 import type { ScanJob, ScanQueue, ScanQueueOptions } from './queue.ts';
 
 export interface ScanWorkerOptions {
@@ -39,6 +39,11 @@ export interface ScanWorkerOptions {
   unitConcurrency?: number;
   /** Deliveries of a job before its work ends as failed. Default 3. */
   attempts?: number;
+  /**
+   * Accounts of one tenant scanned at once across every worker, so that one tenant's
+   * big organization cannot starve the others. Default 8.
+   */
+  tenantConcurrency?: number;
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /**
    * Builds the queue the worker consumes (BullMQ with `REDIS_URL`). Default: the
@@ -111,6 +116,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   const staleAfterMs = o.staleAfterMs ?? 60_000;
   const attempts = Math.max(1, o.attempts ?? 3);
   const durable = o.queueFactory !== undefined;
+  const tenantConcurrency = Math.max(1, o.tenantConcurrency ?? 8);
   const compliance = complianceIndex(frameworks);
 
   const finish = async (trx: Tx, scanId: string, state: ScanState, reason: string | null): Promise<ScanRow | undefined> => {
@@ -246,6 +252,19 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     const claimed = await withTenant(o.db, job.tenantId, async (trx) => {
       const scan = await trx.selectFrom('scans').selectAll().where('id', '=', job.scanId).executeTakeFirst();
       if (!scan || scan.state !== 'running') return undefined;
+      // Claims of one tenant take turns (the tenant row is their lock), so the checks below hold cluster-wide.
+      await trx.selectFrom('tenants').select('id').where('id', '=', job.tenantId).forUpdate().executeTakeFirst();
+      const busy = await trx
+        .selectFrom('scan_accounts')
+        .select(['scan_id', 'account_id'])
+        .where('state', '=', 'running')
+        .where(sql<boolean>`not (scan_id = ${scan.id} and account_id = ${account})`)
+        .where('updated_at', '>', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`)
+        .execute();
+      const other = busy.find((b) => b.account_id === account);
+      // One scan at a time per cloud account, whatever provider or organization it came through.
+      if (other) throw new DeferJob(2000, `account ${account} is being scanned by scan ${other.scan_id}`);
+      if (busy.length >= tenantConcurrency) throw new DeferJob(1000, `the tenant already scans ${busy.length} accounts at once`);
       const row = await trx
         .updateTable('scan_accounts')
         .set({ state: 'running', attempt: sql<number>`attempt + 1`, worker_id: workerId, started_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
