@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSystem } from '@vigil/db';
+import { startFakeAws } from '@vigil/aws/testing/fake-aws';
+import type { FakeAws } from '@vigil/aws/testing/fake-aws';
+import { ec2Estate } from '../../../bench/fake-ec2.ts';
+import { createScanWorker } from '../src/worker/scan-worker.ts';
+import { createInProcessQueue } from '../src/worker/queue.ts';
+import type { ScanJob, ScanQueueOptions } from '../src/worker/queue.ts';
+import { TEST_ENGINES, createTestApp, seedUser } from '../src/testing/index.ts';
+import type { TestApp, TestUser } from '../src/testing/index.ts';
+
+const ACCOUNT = '123456789012';
+const OTHER = '210987654321';
+const CHECKS = ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_networkacl_allow_ingress_tcp_port_22'];
+const FINAL = ['completed', 'completed_with_errors', 'failed', 'cancelled'];
+const SCOPE = { regions: ['us-east-1', 'eu-west-1'], checks: CHECKS };
+
+async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The worker's fan-out (plan, one job per account, finalize) under the failures a
+ * durable queue sees: a job delivered again after its worker stopped, a job failing on
+ * every attempt, an orphaned scan, and two scans of one cloud account.
+ */
+describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
+  let t: TestApp;
+  let fake: FakeAws;
+  let slow: FakeAws;
+  let owner: TestUser;
+  let fastProvider: string;
+  let slowProvider: string;
+
+  beforeAll(async () => {
+    // The test app's own worker is stopped: each test builds the worker it needs.
+    [t, fake, slow] = await Promise.all([
+      createTestApp(engine),
+      startFakeAws({ account: ACCOUNT, regions: ['us-east-1', 'eu-west-1'], handlers: ec2Estate({ vpcsPerRegion: 2, securityGroupsPerVpc: 7, naclsPerVpc: 2, subnetsPerVpc: 2 }, ACCOUNT) }),
+      startFakeAws({ account: OTHER, regions: ['us-east-1', 'eu-west-1'], latencyMs: 150, handlers: ec2Estate({ vpcsPerRegion: 2, securityGroupsPerVpc: 7, naclsPerVpc: 2, subnetsPerVpc: 2, pageSize: 2 }, OTHER) }),
+    ]);
+    await t.deps.scanQueue?.stop();
+    owner = await seedUser(t);
+    fastProvider = await provider(fake.url, ACCOUNT);
+    slowProvider = await provider(slow.url, OTHER);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+    await slow.close();
+  });
+
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: owner.authorization }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+  const provider = async (endpointUrl: string, accountId: string): Promise<string> => {
+    const r = await call('POST', '/providers', {
+      kind: 'aws',
+      accountId,
+      auth: { method: 'access_keys', accessKeyId: 'AKIAFAKEFAKEFAKE0001', secretAccessKey: 'fake-secret-access-key-000000' },
+      endpointUrl,
+    });
+    expect(r.statusCode).toBe(201);
+    return r.json().id as string;
+  };
+  const startScan = async (providerId: string): Promise<string> => {
+    const r = await call('POST', '/scans', { providerId, scope: SCOPE });
+    expect(r.statusCode).toBe(202);
+    return r.json().id as string;
+  };
+  const untilFinal = (id: string) =>
+    waitFor(async () => {
+      const s = (await call('GET', `/scans/${id}`)).json() as { state: string } & Record<string, unknown>;
+      return FINAL.includes(s.state) ? s : undefined;
+    });
+  const findingUids = (scanId: string) =>
+    withSystem(t.db, async (trx) => (await trx.selectFrom('findings').select('finding_uid').where('scan_id', '=', scanId).execute()).map((r) => r.finding_uid));
+  const accountRow = (scanId: string) => withSystem(t.db, (trx) => trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', scanId).executeTakeFirstOrThrow());
+
+  /** A worker whose in-process queue is treated as durable, with a handler wrapper to inject failures. */
+  const worker = (wrap: (job: ScanJob, signal: AbortSignal, run: (signal: AbortSignal) => Promise<void>) => Promise<void>, extra: Partial<ScanQueueOptions> = {}) =>
+    createScanWorker({
+      db: t.db,
+      secrets: t.deps.secrets,
+      tickMs: 100,
+      queueFactory: (o) => createInProcessQueue({ ...o, backoffMs: 20, ...extra, handler: (job, signal) => wrap(job, signal, (s) => o.handler(job, s)) }),
+    });
+
+  it('a retried account job replaces what its first attempt stored: no lost and no duplicated findings', async () => {
+    const reference = worker((_job, signal, run) => run(signal));
+    t.deps.scanQueue = reference;
+    await reference.start();
+    const clean = await startScan(slowProvider);
+    const expected = await untilFinal(clean);
+    await reference.stop();
+    expect(expected.state).toBe('completed');
+
+    // The first attempt of the account job loses its worker mid-scan (after some findings were stored).
+    let first = true;
+    const flaky = worker(async (job, signal, run) => {
+      if (job.kind !== 'account' || !first) return run(signal);
+      first = false;
+      const lost = new AbortController();
+      const timer = setTimeout(() => lost.abort(), 700);
+      try {
+        await run(lost.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    t.deps.scanQueue = flaky;
+    await flaky.start();
+    try {
+      const id = await startScan(slowProvider);
+      const done = await untilFinal(id);
+      expect(done.state).toBe('completed');
+      expect(first).toBe(false);
+      const uids = await findingUids(id);
+      expect(new Set(uids).size).toBe(uids.length);
+      expect(uids.sort()).toEqual((await findingUids(clean)).sort());
+      expect(done.findingCount).toBe(uids.length);
+      expect((await accountRow(id)).attempt).toBe(2);
+    } finally {
+      await flaky.stop();
+    }
+  });
+
+  it('an account job failing on every attempt ends its account as failed and the scan with the reason', async () => {
+    const broken = worker(async (job, signal, run) => {
+      if (job.kind === 'account') throw new Error('database connection reset');
+      return run(signal);
+    });
+    t.deps.scanQueue = broken;
+    await broken.start();
+    try {
+      const id = await startScan(fastProvider);
+      const done = await untilFinal(id);
+      expect(done.state).toBe('failed');
+      expect(done.failureReason).toMatch(/failed 3 time\(s\).*database connection reset/);
+      expect((await accountRow(id)).state).toBe('failed');
+    } finally {
+      await broken.stop();
+    }
+  });
+
+  it('with a durable queue, a scan whose worker stopped is resumed, not failed', async () => {
+    const providerId = fastProvider;
+    const orphan = await withSystem(t.db, async (trx) => {
+      const scan = await trx
+        .insertInto('scans')
+        .values({ tenant_id: owner.tenantId, provider_id: providerId, state: 'running', scope: JSON.stringify(SCOPE), worker_id: 'dead', heartbeat_at: new Date(Date.now() - 10 * 60_000), started_at: new Date(Date.now() - 11 * 60_000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('scan_accounts')
+        .values({ tenant_id: owner.tenantId, scan_id: scan.id, account_id: ACCOUNT, state: 'running', attempt: 1, updated_at: new Date(Date.now() - 10 * 60_000) })
+        .execute();
+      return scan.id;
+    });
+    const resumer = worker((_job, signal, run) => run(signal));
+    t.deps.scanQueue = resumer;
+    await resumer.start();
+    try {
+      const done = await untilFinal(orphan);
+      expect(done.state).toBe('completed');
+      expect((await accountRow(orphan)).attempt).toBe(2);
+      expect((await findingUids(orphan)).length).toBe(done.findingCount);
+    } finally {
+      await resumer.stop();
+    }
+  });
+
+  it("caps the accounts one tenant scans at once: the other account's job waits its turn", async () => {
+    const w = createScanWorker({ db: t.db, secrets: t.deps.secrets, tickMs: 100, tenantConcurrency: 1, concurrency: 3 });
+    t.deps.scanQueue = w;
+    await w.start();
+    try {
+      const [a, b] = await Promise.all([startScan(slowProvider), startScan(fastProvider)]);
+      const [da, db] = await Promise.all([untilFinal(a), untilFinal(b)]);
+      expect([da.state, db.state]).toEqual(['completed', 'completed']);
+      const rows = await withSystem(t.db, (trx) =>
+        trx.selectFrom('scan_accounts').select(['scan_id', 'started_at', 'finished_at']).where('scan_id', 'in', [a, b]).orderBy('started_at').execute(),
+      );
+      expect(rows).toHaveLength(2);
+      const [x, y] = rows;
+      expect(x?.finished_at && y?.started_at && x.finished_at <= y.started_at).toBe(true);
+    } finally {
+      await w.stop();
+    }
+  });
+});
