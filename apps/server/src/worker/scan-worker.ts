@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, regionSkipReason } from '@vigil/aws';
+import { DEFAULT_MEMBER_ROLE, awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, listOrganizationAccounts, regionSkipReason, resolveAwsSession } from '@vigil/aws';
 import type { AwsSession } from '@vigil/aws';
 import { frameworks } from '@vigil/compliance';
 import { commitFindingStates, deleteScanFindings, insertFindings, withSystem, withTenant, resolveMissingFindings } from '@vigil/db';
@@ -62,11 +62,33 @@ class ScanFailure extends Error {}
 const ACCOUNT_FINAL = ['completed', 'completed_with_errors', 'failed', 'cancelled'] as const;
 type AccountState = (typeof ACCOUNT_FINAL)[number];
 
-/** How an account's session is built: the provider's own, for an AWS account. */
-async function accountSession(stored: StoredProviderAccess, secrets: KeyProvider, tenantId: string): Promise<AwsSession> {
+/** The cloud accounts a scan covers: the account itself, or an organization's active accounts (management first). */
+async function scanAccounts(stored: StoredProviderAccess, secrets: KeyProvider, tenantId: string): Promise<string[]> {
   const access = await decryptProviderAccess(stored, secrets, tenantId);
   const { session } = await resolveProviderSession(access);
-  return session;
+  if (stored.kind !== 'organization') return [session.account];
+  const listed = await listOrganizationAccounts(session);
+  return [session.account, ...listed.map((a) => a.id).filter((id) => id !== session.account).sort()];
+}
+
+/**
+ * An account's session: the provider's own for an AWS account or an organization's
+ * management account; for a member account, the member role assumed from the
+ * management account's credentials.
+ */
+async function accountSession(stored: StoredProviderAccess, secrets: KeyProvider, tenantId: string, account: string): Promise<AwsSession> {
+  const access = await decryptProviderAccess(stored, secrets, tenantId);
+  const { session } = await resolveProviderSession(access);
+  if (account === session.account) return session;
+  if (stored.kind !== 'organization') throw new ScanFailure(`Account ${account} is not the provider's account ${session.account}.`);
+  const member = await resolveAwsSession({
+    credentials: session.credentials,
+    role: `arn:${session.partition}:iam::${account}:role/${stored.memberRoleName ?? DEFAULT_MEMBER_ROLE}`,
+    externalId: access.secret?.memberExternalId,
+    endpointUrl: session.endpoint,
+    homeRegion: session.homeRegion,
+  });
+  return member.session;
 }
 
 /** Sums the figures of a scan's accounts into the scan's. */
@@ -184,8 +206,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         }
       });
       if (!stored) throw new ScanFailure('The provider was deleted.');
-      const session = await accountSession(stored, o.secrets, job.tenantId);
-      accounts = [session.account];
+      accounts = await scanAccounts(stored, o.secrets, job.tenantId);
     } catch (err) {
       await failScan(job, scan.provider_id, preparationFailure(err, scan.id).message);
       return;
@@ -401,7 +422,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       if (!claimed.stored) throw new ScanFailure('The provider was deleted.');
       let units;
       try {
-        const session = await accountSession(claimed.stored, o.secrets, job.tenantId);
+        const session = await accountSession(claimed.stored, o.secrets, job.tenantId, account);
         const { regions } = await chooseRegions(session, scope.regions);
         if (regions.length === 0 && resolved.plan.collectors.some((p) => p.collector.scope === 'regional')) {
           throw new ScanFailure("No enabled region left to scan: check the scope's regions.");
