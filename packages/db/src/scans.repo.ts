@@ -18,9 +18,10 @@ export type CreateScanResult = { created: true; scan: ScanRow } | { created: fal
  * Creates a scan of a cloud account in the caller's tenant transaction. The
  * database is the lock: a partial unique index allows one active (pending or
  * running) scan per provider, so when one exists nothing is inserted and its id is
- * returned (the API answers 409 with it). With `queue`, the scan is stored as
- * `queued` instead, outside the lock; the worker promotes it to `pending` when the
- * active scan ends (an UPDATE that fails on the same index if another got there first).
+ * returned (the API answers 409 with it). With `queue`, a busy account's scan is
+ * stored as `queued` instead, outside the lock (an idle account's scan is `pending`
+ * at once); the worker promotes it to `pending` when the active scan ends (an UPDATE
+ * that fails on the same index if another got there first).
  *
  * @throws DbError `DB_NOT_FOUND` when the provider is not visible to the tenant.
  */
@@ -46,8 +47,16 @@ export async function createScan(
     scope: JSON.stringify(input.scope ?? {}),
     trigger: input.trigger ?? 'manual',
     created_by: input.createdBy ?? null,
-    state: input.queue ? ('queued' as const) : ('pending' as const),
+    state: 'pending' as const,
   };
+  // A queued scan keeps its turn: a new one queues behind it even when the account is idle for a moment.
+  if (input.queue) {
+    const waiting = await trx.selectFrom('scans').select('id').where('provider_id', '=', provider.id).where('state', '=', 'queued').executeTakeFirst();
+    if (waiting) {
+      const queued = await trx.insertInto('scans').values({ ...values, state: 'queued' }).returningAll().executeTakeFirstOrThrow();
+      return { created: true, scan: queued };
+    }
+  }
   // Between a conflicting insert and the read of the active scan, that scan may end:
   // then the insert can succeed, so try again (a few times at most).
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -63,6 +72,10 @@ export async function createScan(
       .returningAll()
       .executeTakeFirst();
     if (scan) return { created: true, scan };
+    if (input.queue) {
+      const queued = await trx.insertInto('scans').values({ ...values, state: 'queued' }).returningAll().executeTakeFirstOrThrow();
+      return { created: true, scan: queued };
+    }
     const active = await trx
       .selectFrom('scans')
       .select('id')

@@ -37,6 +37,21 @@ describe.each(TEST_ENGINES)('one active scan per cloud account on %s', (engine) 
     });
   });
 
+  it('with queue, starts at once on an idle account and queues behind a waiting scan', async () => {
+    const p = await seedProvider();
+    await withTenant(t.db, a.tenantId, async (trx) => {
+      const idle = await createScan(trx, { providerId: p, queue: true });
+      expect(idle.created && idle.scan.state).toBe('pending');
+      const behind = await createScan(trx, { providerId: p, queue: true });
+      expect(behind.created && behind.scan.state).toBe('queued');
+      if (!idle.created) throw new Error('not created');
+      await trx.updateTable('scans').set({ state: 'completed', finished_at: new Date() }).where('id', '=', idle.scan.id).execute();
+      // The account is idle for a moment, but a scan is waiting: the next one queues behind it.
+      const next = await createScan(trx, { providerId: p, queue: true });
+      expect(next.created && next.scan.state).toBe('queued');
+    });
+  });
+
   it('enforces the lock in the database itself, whatever the code does', async () => {
     const p = await seedProvider();
     const insertTwo = withTenant(t.db, a.tenantId, async (trx) => {
