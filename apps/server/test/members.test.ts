@@ -124,6 +124,32 @@ describe.each(TEST_ENGINES)('members on %s', (engine) => {
     expect((await call('PATCH', `/members/${tenantOwner.userId}`, tenantOwner.authorization, { role: 'admin' })).statusCode).toBe(200);
   });
 
+  it('pages through the members, newest first, with a bounded limit', async () => {
+    const first = await newUser({ tenantName: 'Paged' });
+    const all = [first.userId];
+    for (let i = 0; i < 4; i++) all.push((await newUser({ tenantId: first.tenantId, role: 'member' })).userId);
+    const seen: Member[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await call('GET', `/members?limit=2${cursor ? `&cursor=${cursor}` : ''}`, first.authorization);
+      expect(r.statusCode).toBe(200);
+      const page = r.json() as { items: (Member & { joinedAt: string })[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen.map((m) => m.userId).sort()).toEqual([...all].sort());
+    const joined = seen.map((m) => (m as Member & { joinedAt: string }).joinedAt);
+    expect(joined).toEqual([...joined].sort().reverse());
+    const tooMany = await call('GET', '/members?limit=201', first.authorization);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ code: 'VALIDATION' });
+    expect((await call('GET', '/members?cursor=garbage', first.authorization)).json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it.each([
     ['a malformed user id', 'PATCH', '/members/42', { role: 'member' }, /params\/userId/],
     ['an unknown field', 'POST', '/members', { email: 'a@example.test', role: 'member', note: 'hi' }, /unknown field "note"/],

@@ -3,7 +3,7 @@ import { requireRole } from '../../auth.ts';
 import type { App, AppDeps } from '../../context.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import type { ApiModule } from '../index.ts';
-import { ApiKeyList, ApiKeyParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schemas.ts';
+import { ApiKeyList, ApiKeyParams, CreateApiKeyBody, CreatedApiKey, ListApiKeysQuery } from './api-keys.schemas.ts';
 import { createApiKeysService } from './api-keys.service.ts';
 import type { ApiKeysService } from './api-keys.service.ts';
 
@@ -29,9 +29,14 @@ export async function apiKeysRoutes(app: App, deps: AppDeps, service: ApiKeysSer
     '/api-keys',
     {
       preHandler: requireRole('admin'),
-      schema: { tags: ['api-keys'], summary: "List the tenant's API keys (never their secrets)", response: { 200: ApiKeyList, ...errors } },
+      schema: {
+        tags: ['api-keys'],
+        summary: "List the tenant's API keys, newest first (paged; never their secrets)",
+        querystring: ListApiKeysQuery,
+        response: { 200: ApiKeyList, ...errors },
+      },
     },
-    async (request) => ({ items: await service.list(request.auth) }),
+    async (request) => service.list(request.auth, request.query),
   );
 
   app.delete(

@@ -34,4 +34,17 @@ export const CreatedApiKey = Type.Object({
   key: Type.String(),
 });
 
-export const ApiKeyList = Type.Object({ items: Type.Array(ApiKey) });
+export const ListApiKeysQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Items per page (at most 200).' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The nextCursor of the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+export type ListApiKeysQuery = Static<typeof ListApiKeysQuery>;
+
+/** The tenant's keys, newest first. */
+export const ApiKeyList = Type.Object({
+  items: Type.Array(ApiKey),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page.' }),
+});

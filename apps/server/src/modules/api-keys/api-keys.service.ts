@@ -4,6 +4,8 @@ import { generateApiKey } from '@vigil/security';
 import type { AuthContext, Role } from '../../context.ts';
 import { ROLES, roleAtLeast } from '../../context.ts';
 import { ApiError, notFound } from '../../errors.ts';
+import { newestFirstPage } from '../../pagination.ts';
+import type { Page } from '../../pagination.ts';
 
 export interface ApiKeysServiceDeps {
   db: Db;
@@ -85,12 +87,11 @@ export function createApiKeysService(deps: ApiKeysServiceDeps) {
       return { apiKey: toView(row), key: generated.key };
     },
 
-    /** Every key of the tenant, newest first, revoked ones included. */
-    async list(auth: AuthContext): Promise<ApiKeyView[]> {
-      const rows = await withTenant(deps.db, auth.tenantId, (trx) =>
-        trx.selectFrom('api_keys').select(COLUMNS).orderBy('created_at', 'desc').orderBy('id').execute(),
+    /** One page of the tenant's keys, newest first, revoked ones included. */
+    async list(auth: AuthContext, page: { limit?: number; cursor?: string } = {}): Promise<Page<ApiKeyView>> {
+      return withTenant(deps.db, auth.tenantId, (trx) =>
+        newestFirstPage(trx.selectFrom('api_keys').select(COLUMNS), { limit: page.limit ?? 50, cursor: page.cursor, toDto: toView }),
       );
-      return rows.map(toView);
     },
 
     /** Revokes a key (idempotent); 404 when the tenant has no such key. */

@@ -86,7 +86,7 @@ export async function authPublicRoutes(app: App, deps: AppDeps, service: AuthSer
     {
       schema: {
         tags: ['auth'],
-        summary: 'Accept an invitation: set a password and log in',
+        summary: "Accept an invitation: set the account's password, join the tenant and log in there",
         security: [],
         body: AcceptInvitationBody,
         response: { 200: Session, ...errors },

@@ -38,7 +38,11 @@ export const RefreshBody = Type.Object(
   {
     refreshToken: RefreshToken,
     tenantId: Type.Optional(
-      Type.String({ format: 'uuid', maxLength: 36, description: 'The tenant of the new access token (default: the first membership).' }),
+      Type.String({
+        format: 'uuid',
+        maxLength: 36,
+        description: "Move the session to another of the user's tenants (default: the session stays in its tenant, the one it was opened in).",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -50,7 +54,7 @@ export type LogoutBody = Static<typeof LogoutBody>;
 
 export const AcceptInvitationBody = Type.Object(
   {
-    token: Type.String({ minLength: 1, maxLength: 128, description: 'The invitation token (vgi_…) from POST /members.' }),
+    token: Type.String({ minLength: 1, maxLength: 128, description: 'The invitation token (vgi_…) from POST /invitations or POST /members.' }),
     password: Password,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
@@ -78,6 +82,7 @@ export const Session = Type.Object({
   refreshToken: Type.String(),
   /** When the access token expires. */
   expiresAt: Timestamp,
+  /** When the refresh token expires (never after the session's absolute expiry, 30 days after login). */
   refreshExpiresAt: Timestamp,
 });
 

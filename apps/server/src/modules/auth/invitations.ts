@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Tx } from '@vigil/db';
 
 /** Prefix of invitation tokens: never accepted where a refresh token (`vgr_`) is expected. */
 export const INVITATION_PREFIX = 'vgi_';
@@ -14,23 +13,17 @@ export function isInvitationFormat(value: string): boolean {
 }
 
 /**
- * The storage hash of an invitation token. Domain-separated from refresh tokens' plain
- * SHA-256: both live in `refresh_tokens`, and no refresh token can ever hash to an
- * invitation's row (nor the reverse), whatever a client sends.
+ * The storage hash of an invitation token: SHA-256 (the token carries 256 random bits),
+ * domain-separated from refresh tokens' plain SHA-256 so that neither kind of token can
+ * ever match the other's row. Invitations issued before `invitations` existed were hashed
+ * this way too, so their tokens still work after migration 0002.
  */
 export function hashInvitation(token: string): string {
   return createHash('sha256').update('vigil/invitation/v1\0').update(token, 'utf8').digest('hex');
 }
 
-/**
- * Issues a one-time invitation for a user without a password: the token is returned once,
- * only its hash is stored. There is no invitations table; the row lives in `refresh_tokens`
- * (a user's one-time secret with an expiry and a revocation time, read only on the
- * authentication path) and is revoked when accepted.
- */
-export async function issueInvitation(trx: Tx, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+/** A new invitation token (give it to the invitee once) and the hash to store. */
+export function newInvitationToken(): { token: string; tokenHash: string } {
   const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  await trx.insertInto('refresh_tokens').values({ user_id: userId, token_hash: hashInvitation(token), created_at: now, expires_at: expiresAt }).execute();
-  return { token, expiresAt };
+  return { token, tokenHash: hashInvitation(token) };
 }

@@ -3,18 +3,41 @@ import { requireRole } from '../../auth.ts';
 import type { App, AppDeps } from '../../context.ts';
 import { ErrorResponse } from '../auth/auth.schemas.ts';
 import type { ApiModule } from '../index.ts';
-import { AddedMember, AddMemberBody, Member, MemberList, MemberParams, UpdateMemberBody } from './members.schemas.ts';
+import {
+  AddedMember,
+  AddMemberBody,
+  CreatedInvitation,
+  CreateInvitationBody,
+  InvitationList,
+  InvitationParams,
+  Member,
+  MemberList,
+  MemberParams,
+  PageQuery,
+  UpdateMemberBody,
+} from './members.schemas.ts';
 import { createMembersService } from './members.service.ts';
 import type { MembersService } from './members.service.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-/** `/members`: everyone reads; admins and owners manage; only owners touch owners. */
+/**
+ * `/members`: everyone reads; admins and owners manage; only owners touch owners.
+ * `/invitations`: admins and owners invite by email, list and revoke; the invitee accepts at
+ * the public POST /auth/accept-invitation.
+ */
 export async function membersRoutes(app: App, deps: AppDeps, service: MembersService = createMembersService(deps)): Promise<void> {
   app.get(
     '/members',
-    { schema: { tags: ['members'], summary: "The tenant's members and their roles", response: { 200: MemberList, ...errors } } },
-    async (request) => ({ items: await service.list(request.auth) }),
+    {
+      schema: {
+        tags: ['members'],
+        summary: "The tenant's members and their roles, newest first (paged)",
+        querystring: PageQuery,
+        response: { 200: MemberList, ...errors },
+      },
+    },
+    async (request) => service.list(request.auth, request.query),
   );
 
   app.post(
@@ -52,13 +75,58 @@ export async function membersRoutes(app: App, deps: AppDeps, service: MembersSer
       preHandler: requireRole('admin'),
       schema: {
         tags: ['members'],
-        summary: 'Remove a member from the tenant (not the last owner)',
+        summary: 'Remove a member from the tenant (not the last owner): ends their sessions there and revokes their open invitations',
         params: MemberParams,
         response: { 204: Type.Null(), ...errors },
       },
     },
     async (request, reply) => {
       await service.remove(request.auth, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/invitations',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['members'],
+        summary: 'Invite an email to the tenant with a role: a one-time token (valid 7 days) that replaces any open invitation of that email',
+        body: CreateInvitationBody,
+        response: { 201: CreatedInvitation, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.invite(request.auth, request.body)),
+  );
+
+  app.get(
+    '/invitations',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['members'],
+        summary: "The tenant's invitations in every state, newest first (paged; never their tokens)",
+        querystring: PageQuery,
+        response: { 200: InvitationList, ...errors },
+      },
+    },
+    async (request) => service.listInvitations(request.auth, request.query),
+  );
+
+  app.delete(
+    '/invitations/:id',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['members'],
+        summary: 'Revoke an invitation (its token stops working; an accepted one cannot be revoked)',
+        params: InvitationParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.revokeInvitation(request.auth, request.params.id);
       return reply.status(204).send(null);
     },
   );

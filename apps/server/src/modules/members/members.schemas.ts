@@ -9,6 +9,18 @@ export const UpdateMemberBody = Type.Object({ role: RoleSchema }, { additionalPr
 
 export const MemberParams = Type.Object({ userId: Uuid }, { additionalProperties: false });
 
+/** `limit` and `cursor` of a paged list (newest first), as on every other list. */
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Items per page (at most 200).' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The nextCursor of the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+export type PageQuery = Static<typeof PageQuery>;
+
+const NextCursor = Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last page.' });
+
 export const Member = Type.Object({
   userId: Uuid,
   email: Type.String(),
@@ -30,4 +42,34 @@ export const AddedMember = Type.Object({
   invitation: Type.Union([Type.Object({ token: Type.String(), expiresAt: Timestamp }), Type.Null()]),
 });
 
-export const MemberList = Type.Object({ items: Type.Array(Member) });
+/** The tenant's members, newest first. */
+export const MemberList = Type.Object({ items: Type.Array(Member), nextCursor: NextCursor });
+
+export const CreateInvitationBody = Type.Object({ email: Email, role: RoleSchema }, { additionalProperties: false });
+export type CreateInvitationBody = Static<typeof CreateInvitationBody>;
+
+export const InvitationParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+/** An invitation: never its token. */
+export const Invitation = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: RoleSchema,
+  status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('revoked'), Type.Literal('expired')], {
+    description: 'pending until accepted, revoked or past expiresAt.',
+  }),
+  invitedBy: Type.Union([Uuid, Type.Null()]),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  acceptedAt: Type.Union([Timestamp, Type.Null()]),
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+export const CreatedInvitation = Type.Object({
+  invitation: Invitation,
+  /** The one-time token to send to the invitee (shown only here): they accept it at POST /api/v1/auth/accept-invitation. */
+  token: Type.String(),
+});
+
+/** The tenant's invitations, newest first. */
+export const InvitationList = Type.Object({ items: Type.Array(Invitation), nextCursor: NextCursor });
