@@ -7,6 +7,7 @@ import { createPinoRedaction } from '@vigil/security';
 import { authenticate } from './auth.ts';
 import type { App, AppDeps } from './context.ts';
 import { errorHandler } from './errors.ts';
+import { ErrorResponse } from './modules/findings/common.schemas.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { MODULES } from './modules/index.ts';
 import { VERSION } from './version.ts';
@@ -68,6 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await app.register(
         async (scope) => {
           scope.addHook('onRequest', authenticate(deps));
+          // Every authenticated route may answer 401: the OpenAPI document says so for each.
+          scope.addHook('onRoute', (r) => {
+            const schema = (r.schema ??= {}) as { response?: Record<string, unknown> };
+            schema.response = { 401: ErrorResponse, ...schema.response };
+          });
           await m.routes?.(scope as App, deps);
         },
         { prefix: API_PREFIX },

@@ -14,6 +14,7 @@ describe.each(TEST_ENGINES)('API basics on %s', (engine) => {
     expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
   });
 
+  // The document's validity and completeness are checked in openapi.test.ts.
   it('serves an OpenAPI 3.1 document and the docs page', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
@@ -21,18 +22,6 @@ describe.each(TEST_ENGINES)('API basics on %s', (engine) => {
     const docs = await t.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
-  });
-
-  it('documents every route in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const missing: string[] = [];
-    for (const r of t.app.routeList) {
-      if (r.hidden || r.method === 'HEAD') continue;
-      const path = r.url.replace(/:(\w+)/g, '{$1}');
-      if (!doc.paths[path]?.[r.method.toLowerCase()]) missing.push(`${r.method} ${path}`);
-    }
-    expect(missing).toEqual([]);
-    expect(Object.keys(doc.paths).length).toBeGreaterThan(30);
   });
 
   it('answers unknown routes with the JSON error body and a request id', async () => {

@@ -1,3 +1,4 @@
+import { withTenant } from '@vigil/db';
 import { makeFinding, seedTenant } from '@vigil/db/testing';
 import type { SeededTenant } from '@vigil/db/testing';
 import type { Finding, Severity } from '@vigil/engine';
@@ -188,7 +189,7 @@ describe.each(TEST_ENGINES)('findings API on %s', (engine) => {
       paths: Record<string, Record<string, { tags?: string[]; responses?: Record<string, unknown> }>>;
     };
     const expected: [string, string[]][] = [
-      ['/api/v1/findings', ['get']],
+      ['/api/v1/findings', ['get', 'post']],
       ['/api/v1/findings/{id}', ['get', 'patch', 'delete']],
       ['/api/v1/resources', ['get']],
       ['/api/v1/resources/{id}', ['get']],
@@ -239,5 +240,187 @@ describe.each(TEST_ENGINES)('findings API on %s', (engine) => {
       expect(r.statusCode, JSON.stringify(body)).toBe(400);
     }
     expect((await t.app.inject({ url: '/api/v1/findings' })).statusCode).toBe(401);
+  });
+});
+
+describe.each(TEST_ENGINES)('manual findings and lapsed mutes on %s', (engine) => {
+  let t: TestApp;
+  let a: SeededTenant;
+  let b: SeededTenant;
+  let scanId: string;
+
+  const CLOCK = new Date('2026-11-01T12:00:00Z');
+  const pentest = (providerId: string, extra: object = {}) => ({
+    providerId,
+    message: 'Pentest: the admin console accepts default credentials.',
+    severity: 'critical',
+    service: 's3',
+    region: 'eu-west-1',
+    resource: { uid: 'arn:aws:s3:::console-assets', name: 'console-assets', type: 'AwsS3Bucket' },
+    ...extra,
+  });
+  const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: user.authorization }, ...(payload ? { payload } : {}) });
+  /** Tokens expire with the test clock: a fresh one for each call. */
+  const fresh = async (tenantId: string, role: 'owner' | 'admin' | 'member' | 'read_only') => seedMember(t, tenantId, role);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, CLOCK);
+    a = await seedTenant(t.db, 'Alpha');
+    b = await seedTenant(t.db, 'Beta');
+    scanId = await seedScan(t.db, {
+      ...a,
+      createdAt: new Date(CLOCK.getTime() - DAY),
+      findings: Array.from({ length: 5 }, (_, i) => makeFinding(i, a.accountId, { status: 'FAIL', timestamp: new Date(CLOCK.getTime() - DAY).toISOString() })),
+    });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('records a manual finding (members and above), with documented defaults', async () => {
+    const member = await fresh(a.tenantId, 'member');
+    const reader = await fresh(a.tenantId, 'read_only');
+    expect((await as(reader, 'POST', '/findings', pentest(a.providerId))).statusCode).toBe(403);
+    const r = await as(member, 'POST', '/findings', pentest(a.providerId, { note: 'report PT-2026-04, page 12', remediation: 'Disable the default account.' }));
+    expect(r.statusCode, r.body).toBe(201);
+    const f = r.json() as FindingView;
+    expect(f).toMatchObject({
+      source: 'manual',
+      scanId: null,
+      scanCreatedAt: CLOCK.toISOString(),
+      providerId: a.providerId,
+      accountId: a.accountId,
+      findingUid: `manual:${f.id}`,
+      checkId: 'manual_s3',
+      status: 'FAIL',
+      severity: 'critical',
+      service: 's3',
+      region: 'eu-west-1',
+      resource: { uid: 'arn:aws:s3:::console-assets', name: 'console-assets', type: 'AwsS3Bucket' },
+      remediation: 'Disable the default account.',
+      note: 'report PT-2026-04, page 12',
+      muted: false,
+      delta: null,
+      firstSeenAt: CLOCK.toISOString(),
+      lastSeenAt: CLOCK.toISOString(),
+      observedAt: CLOCK.toISOString(),
+      resolvedAt: null,
+    });
+    expect((await as(reader, 'GET', `/findings/${f.id}`)).json()).toEqual(f);
+
+    const observed = new Date(CLOCK.getTime() - 3 * DAY).toISOString();
+    const explicit = await as(member, 'POST', '/findings', pentest(a.providerId, { status: 'PASS', checkId: 's3_bucket_default_encryption', observedAt: observed, region: 'global', service: 'cloud-front' }));
+    expect(explicit.statusCode, explicit.body).toBe(201);
+    expect(explicit.json()).toMatchObject({ status: 'PASS', checkId: 's3_bucket_default_encryption', firstSeenAt: observed, observedAt: observed, scanCreatedAt: CLOCK.toISOString() });
+    const byDefault = await as(member, 'POST', '/findings', pentest(a.providerId, { service: 'cloud-front' }));
+    expect(byDefault.json()).toMatchObject({ checkId: 'manual_cloud_front' });
+  });
+
+  it('validates manual findings: 400 with the field, 404 for another tenant\'s provider', async () => {
+    const member = await fresh(a.tenantId, 'member');
+    const cases: [object, RegExp][] = [
+      [{ ...pentest(a.providerId), message: '' }, /message/],
+      [{ ...pentest(a.providerId), message: 'x'.repeat(1001) }, /message/],
+      [{ ...pentest(a.providerId), severity: 'urgent' }, /severity/],
+      [{ ...pentest(a.providerId), status: 'ERROR' }, /status/],
+      [{ ...pentest(a.providerId), service: 'S3 bucket' }, /service/],
+      [{ ...pentest(a.providerId), region: '' }, /region/],
+      [{ ...pentest(a.providerId), checkId: 'Not An Id' }, /checkId/],
+      [{ ...pentest(a.providerId), resource: { uid: 'x', type: 'y', colour: 'red' } }, /colour/],
+      [{ ...pentest(a.providerId), resource: { uid: '', type: 'y' } }, /uid/],
+      [{ ...pentest(a.providerId), remediation: 'x'.repeat(4001) }, /remediation/],
+      [{ ...pentest(a.providerId), scanId: crypto.randomUUID() }, /scanId/],
+      [{ ...pentest(a.providerId), observedAt: new Date(CLOCK.getTime() + DAY).toISOString() }, /future/],
+      [{ ...pentest('not-a-uuid') }, /providerId/],
+    ];
+    for (const [body, message] of cases) {
+      const r = await as(member, 'POST', '/findings', body);
+      expect(r.statusCode, `${JSON.stringify(body)}: ${r.body}`).toBe(400);
+      expect(r.json().message).toMatch(message);
+    }
+    const theirs = await as(member, 'POST', '/findings', pentest(b.providerId));
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().message).toContain(b.providerId);
+    expect((await as(member, 'POST', '/findings', pentest(crypto.randomUUID()))).statusCode).toBe(404);
+  });
+
+  it('lists manual findings with the scan findings, filtered by source, and isolated per tenant', async () => {
+    const owner = await fresh(a.tenantId, 'owner');
+    const all = (await as(owner, 'GET', '/findings?limit=500')).json() as Page;
+    const manual = (await as(owner, 'GET', '/findings?source=manual&limit=500')).json() as Page;
+    const scan = (await as(owner, 'GET', '/findings?source=scan&limit=500')).json() as Page;
+    expect(manual.items.length).toBeGreaterThanOrEqual(3);
+    expect(manual.items.every((f) => f.source === 'manual' && f.scanId === null)).toBe(true);
+    expect(scan.items).toHaveLength(5);
+    expect(scan.items.every((f) => f.source === 'scan' && f.scanId === scanId)).toBe(true);
+    expect(all.items.length).toBe(manual.items.length + scan.items.length);
+    expect((await as(owner, 'GET', `/findings?scanId=${scanId}&limit=500`)).json().items).toHaveLength(5);
+    const critical = (await as(owner, 'GET', '/findings?source=manual&severity=critical&checkId=manual_s3&q=credentials')).json() as Page;
+    expect(critical.items.length).toBe(1);
+    expect((await as(owner, 'GET', '/findings?source=pentest')).statusCode).toBe(400);
+    const stranger = await fresh(b.tenantId, 'owner');
+    expect((await as(stranger, 'GET', '/findings?source=manual')).json().items).toEqual([]);
+    expect((await as(stranger, 'GET', `/findings/${(manual.items[0] as FindingView).id}`)).statusCode).toBe(404);
+  });
+
+  it('counts manual findings in the overview', async () => {
+    const owner = await fresh(a.tenantId, 'owner');
+    const manual = ((await as(owner, 'GET', '/findings?source=manual&limit=500')).json() as Page).items;
+    const overview = (await as(owner, 'GET', '/overview')).json() as { total: number; byStatus: Record<string, number> };
+    expect(overview.total).toBe(5 + manual.length);
+    expect(overview.byStatus.FAIL).toBe(5 + manual.filter((f) => f.status === 'FAIL').length);
+  });
+
+  it('mutes a manual finding, and deletes it with its state (admins only)', async () => {
+    const member = await fresh(a.tenantId, 'member');
+    const admin = await fresh(a.tenantId, 'admin');
+    const created = (await as(member, 'POST', '/findings', pentest(a.providerId, { message: 'Pentest: to be deleted' }))).json() as FindingView;
+    const muted = await as(member, 'PATCH', `/findings/${created.id}`, { muted: true, muteReason: 'accepted until the redesign' });
+    expect(muted.json()).toMatchObject({ muted: true, muteReason: 'accepted until the redesign', source: 'manual' });
+    expect((await as(member, 'DELETE', `/findings/${created.id}`)).statusCode).toBe(403);
+    expect((await as(admin, 'DELETE', `/findings/${created.id}`)).statusCode).toBe(204);
+    expect((await as(admin, 'GET', `/findings/${created.id}`)).statusCode).toBe(404);
+    expect((await as(admin, 'DELETE', `/findings/${created.id}`)).statusCode).toBe(404);
+    const states = await withTenant(t.db, a.tenantId, (trx) =>
+      trx.selectFrom('finding_states').select('finding_uid').where('finding_uid', '=', created.findingUid).execute(),
+    );
+    expect(states).toEqual([]);
+    // A scan finding can be deleted too; its state (mute, history) stays for the account's other scans.
+    const [scanFinding] = ((await as(admin, 'GET', `/findings?scanId=${scanId}&limit=1`)).json() as Page).items;
+    expect((await as(admin, 'DELETE', `/findings/${(scanFinding as FindingView).id}`)).statusCode).toBe(204);
+    const kept = await withTenant(t.db, a.tenantId, (trx) =>
+      trx.selectFrom('finding_states').select('finding_uid').where('finding_uid', '=', (scanFinding as FindingView).findingUid).execute(),
+    );
+    expect(kept).toHaveLength(1);
+  });
+
+  it('reads a mute whose expiry has passed as unmuted: DTOs, the muted filter and the overview', async () => {
+    let member = await fresh(a.tenantId, 'member');
+    const [target] = ((await as(member, 'GET', `/findings?scanId=${scanId}&status=FAIL&limit=1`)).json() as Page).items;
+    const id = (target as FindingView).id;
+    const expires = new Date(CLOCK.getTime() + DAY).toISOString();
+    const r = await as(member, 'PATCH', `/findings/${id}`, { muted: true, muteReason: 'until the fix ships', muteExpiresAt: expires });
+    expect(r.json()).toMatchObject({ muted: true, muteExpiresAt: expires });
+    const mutedIds = async () => ((await as(member, 'GET', `/findings?scanId=${scanId}&muted=true`)).json() as Page).items.map((f) => f.id);
+    const unmutedCount = async () => ((await as(member, 'GET', `/findings?scanId=${scanId}&muted=false`)).json() as Page).items.length;
+    const overviewMuted = async () => ((await as(member, 'GET', '/overview')).json() as { muted: number }).muted;
+    const scanCount = ((await as(member, 'GET', `/findings?scanId=${scanId}&limit=500`)).json() as Page).items.length;
+    expect(await mutedIds()).toEqual([id]);
+    expect(await unmutedCount()).toBe(scanCount - 1);
+    expect(await overviewMuted()).toBe(1);
+
+    t.advance(DAY - 1000);
+    member = await fresh(a.tenantId, 'member');
+    expect((await as(member, 'GET', `/findings/${id}`)).json()).toMatchObject({ muted: true });
+
+    t.advance(2000);
+    member = await fresh(a.tenantId, 'member');
+    expect((await as(member, 'GET', `/findings/${id}`)).json()).toMatchObject({ muted: false, muteReason: null, muteExpiresAt: null });
+    expect(await mutedIds()).toEqual([]);
+    expect(await unmutedCount()).toBe(scanCount);
+    expect(await overviewMuted()).toBe(0);
+    // Muting again (with no expiry) mutes it again.
+    const again = await as(member, 'PATCH', `/findings/${id}`, { muted: true, muteReason: 'accepted' });
+    expect(again.json()).toMatchObject({ muted: true, muteExpiresAt: null });
+    expect(await mutedIds()).toEqual([id]);
   });
 });

@@ -260,7 +260,9 @@ export async function commitFindingStates(trx: Db, scanId: string, scope: ScanFi
       lifecycle_changed_at = case when ${LIFECYCLE_NEXT} <> finding_states.lifecycle
         then excluded.last_seen_at else finding_states.lifecycle_changed_at end,
       resolved_at = null,
-      updated_at = now()`.execute(trx);
+      updated_at = now()
+    -- An observation never overwrites a newer one (an event-driven rescan during a long scan).
+    where finding_states.last_seen_at <= excluded.last_seen_at`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }
 
@@ -276,6 +278,7 @@ export async function commitFindingStates(trx: Db, scanId: string, scope: ScanFi
 export async function resolveMissingFindings(trx: Db, scanId: string, scope: ScanFindingsScope = {}): Promise<number> {
   const scan = await scanKey(trx, scanId);
   if (scope.resourceUids?.length === 0) return 0;
+  const started = await trx.selectFrom('scans').select(sql<Date>`coalesce(started_at, created_at)`.as('at')).where('id', '=', scan.id).executeTakeFirstOrThrow();
   let q = trx
     .updateTable('finding_states')
     .set({
@@ -286,6 +289,9 @@ export async function resolveMissingFindings(trx: Db, scanId: string, scope: Sca
     })
     .where('provider_id', '=', scan.provider_id)
     .where('resolved_at', 'is', null)
+    // Manual findings are not the scan's to resolve, nor what another scan saw after this one began.
+    .where('source', '=', 'scan')
+    .where('last_seen_at', '<', started.at)
     .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]));
   if (scope.resourceUids) q = q.where('resource_uid', 'in', [...scope.resourceUids]);
   if (scope.accountId !== undefined) q = q.where('account_id', '=', scope.accountId);

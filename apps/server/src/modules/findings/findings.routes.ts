@@ -2,14 +2,14 @@ import { Type } from '@fastify/type-provider-typebox';
 import { requireRole } from '../../auth.ts';
 import type { App, AppDeps } from '../../context.ts';
 import { errorResponses } from './common.schemas.ts';
-import { FindingIdParam, FindingPageSchema, FindingSchema, ListFindingsQuery, UpdateFindingBody } from './findings.schemas.ts';
+import { CreateFindingBody, FindingIdParam, FindingPageSchema, FindingSchema, ListFindingsQuery, UpdateFindingBody } from './findings.schemas.ts';
 import { createFindingsService } from './findings.service.ts';
 
 const tags = ['findings'];
 
 /**
- * Findings: list (filters, sort, keyset cursor), retrieve, mute / note, delete.
- * Manual findings (POST) are not offered: `findings.scan_id` is NOT NULL in the schema.
+ * Findings: list (filters, sort, keyset cursor), retrieve, record a manual finding,
+ * mute / note, delete.
  */
 export async function findingsRoutes(app: App, deps: AppDeps): Promise<void> {
   const svc = createFindingsService({ db: deps.db, now: deps.now });
@@ -25,6 +25,20 @@ export async function findingsRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) => svc.list(request.auth.tenantId, request.query),
+  );
+
+  app.post(
+    '/findings',
+    {
+      preHandler: requireRole('member'),
+      schema: {
+        tags,
+        summary: 'Record a manual finding (not produced by a scan, e.g. from a penetration test)',
+        body: CreateFindingBody,
+        response: { 201: FindingSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await svc.create(request.auth.tenantId, request.auth.userId, request.body)),
   );
 
   app.get(

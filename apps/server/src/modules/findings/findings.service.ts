@@ -1,16 +1,21 @@
-import { listFindings, withTenant } from '@vigil/db';
+import { createManualFinding, deleteFinding, listFindings, withTenant } from '@vigil/db';
 import type { Db, FindingRow, FindingSort, Tx } from '@vigil/db';
 import type { Severity, Status } from '@vigil/engine';
 import { sql } from 'kysely';
 import { ApiError, notFound } from '../../errors.ts';
+import { manualCheckId } from './findings.schemas.ts';
 
 export type FindingDelta = 'new' | 'changed' | 'unchanged';
+export type FindingSource = 'scan' | 'manual';
 
 /** A finding as the API shows it: the stored row and its lifecycle state. */
 export interface FindingView {
   id: string;
   findingUid: string;
-  scanId: string;
+  source: FindingSource;
+  /** Null for a manual finding. */
+  scanId: string | null;
+  /** For a manual finding, when it was recorded. */
   scanCreatedAt: string;
   providerId: string;
   checkId: string;
@@ -23,6 +28,8 @@ export interface FindingView {
   resource: { uid: string; name: string; type: string };
   compliance: Record<string, string[]>;
   errorCode: string | null;
+  remediation: string | null;
+  /** Muted now: a mute whose expiry has passed reads as unmuted. */
   muted: boolean;
   muteReason: string | null;
   muteExpiresAt: string | null;
@@ -31,6 +38,8 @@ export interface FindingView {
   firstSeenAt: string;
   lastSeenAt: string;
   observedAt: string;
+  /** When a full scan last stopped reporting it; null while open, and for manual findings. */
+  resolvedAt: string | null;
 }
 
 export interface FindingQuery {
@@ -44,6 +53,7 @@ export interface FindingQuery {
   status?: Status[];
   delta?: FindingDelta[];
   muted?: boolean;
+  source?: FindingSource;
   resource?: string;
   q?: string;
   firstSeenFrom?: string;
@@ -52,6 +62,22 @@ export interface FindingQuery {
   order?: 'asc' | 'desc';
   limit?: number;
   cursor?: string;
+}
+
+/** A manual finding to record (POST /findings). */
+export interface FindingCreate {
+  providerId: string;
+  message: string;
+  severity: Severity;
+  status?: 'FAIL' | 'PASS' | 'MANUAL';
+  service: string;
+  region: string;
+  accountId?: string;
+  resource: { uid: string; name?: string; type: string };
+  checkId?: string;
+  remediation?: string;
+  note?: string;
+  observedAt?: string;
 }
 
 export interface FindingUpdate {
@@ -74,6 +100,7 @@ interface StateRow {
   last_seen_at: Date;
   mute_expires_at: Date | null;
   note: string | null;
+  resolved_at: Date | null;
 }
 
 const key = (providerId: string, uid: string) => `${providerId}\u0000${uid}`;
@@ -83,17 +110,25 @@ async function statesOf(trx: Tx, rows: readonly FindingRow[]): Promise<Map<strin
   if (rows.length === 0) return new Map();
   const states = await trx
     .selectFrom('finding_states')
-    .select(['provider_id', 'finding_uid', 'last_seen_at', 'mute_expires_at', 'note'])
+    .select(['provider_id', 'finding_uid', 'last_seen_at', 'mute_expires_at', 'note', 'resolved_at'])
     .where('provider_id', 'in', [...new Set(rows.map((r) => r.provider_id))])
     .where('finding_uid', 'in', [...new Set(rows.map((r) => r.finding_uid))])
     .execute();
   return new Map(states.map((s) => [key(s.provider_id, s.finding_uid), s]));
 }
 
-export function toFindingView(r: FindingRow, s: StateRow | undefined): FindingView {
+/**
+ * The API view of a stored finding and its state at `now`. The row keeps the `muted`
+ * it was written with; a state mute whose expiry is at or before `now` has lapsed, so
+ * the finding reads as unmuted (the same rule as `findingMutedAt` in SQL).
+ */
+export function toFindingView(r: FindingRow, s: StateRow | undefined, now: Date): FindingView {
+  const lapsed = s?.mute_expires_at != null && s.mute_expires_at.getTime() <= now.getTime();
+  const muted = r.muted && !lapsed;
   return {
     id: r.id,
     findingUid: r.finding_uid,
+    source: r.source,
     scanId: r.scan_id,
     scanCreatedAt: r.scan_created_at.toISOString(),
     providerId: r.provider_id,
@@ -107,21 +142,23 @@ export function toFindingView(r: FindingRow, s: StateRow | undefined): FindingVi
     resource: { uid: r.resource_uid, name: r.resource_name, type: r.resource_type },
     compliance: r.compliance,
     errorCode: r.error_code,
-    muted: r.muted,
-    muteReason: r.mute_reason,
-    muteExpiresAt: r.muted ? (s?.mute_expires_at?.toISOString() ?? null) : null,
+    remediation: r.remediation,
+    muted,
+    muteReason: muted ? r.mute_reason : null,
+    muteExpiresAt: muted ? (s?.mute_expires_at?.toISOString() ?? null) : null,
     note: s?.note ?? null,
     delta: r.delta,
     firstSeenAt: r.first_seen_at.toISOString(),
     lastSeenAt: (s && s.last_seen_at > r.observed_at ? s.last_seen_at : r.observed_at).toISOString(),
     observedAt: r.observed_at.toISOString(),
+    resolvedAt: r.source === 'scan' ? (s?.resolved_at?.toISOString() ?? null) : null,
   };
 }
 
-/** Findings rows with their states, in order. */
-export async function findingViews(trx: Tx, rows: readonly FindingRow[]): Promise<FindingView[]> {
+/** Findings rows with their states at `now`, in order. */
+export async function findingViews(trx: Tx, rows: readonly FindingRow[], now: Date = new Date()): Promise<FindingView[]> {
   const states = await statesOf(trx, rows);
-  return rows.map((r) => toFindingView(r, states.get(key(r.provider_id, r.finding_uid))));
+  return rows.map((r) => toFindingView(r, states.get(key(r.provider_id, r.finding_uid)), now));
 }
 
 export interface FindingsServiceDeps {
@@ -129,7 +166,7 @@ export interface FindingsServiceDeps {
   now: () => Date;
 }
 
-/** Listing, retrieval, muting and deletion of a tenant's findings. */
+/** Listing, retrieval, manual recording, muting and deletion of a tenant's findings. */
 export function createFindingsService(deps: FindingsServiceDeps) {
   async function load(trx: Tx, id: string): Promise<FindingRow> {
     const row = await trx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -156,6 +193,8 @@ export function createFindingsService(deps: FindingsServiceDeps) {
           status: q.status,
           delta: q.delta,
           muted: q.muted,
+          now: deps.now(),
+          source: q.source,
           resourceUid: q.resource,
           text: q.q,
           firstSeenFrom: from,
@@ -166,13 +205,13 @@ export function createFindingsService(deps: FindingsServiceDeps) {
         limit: q.limit ?? 50,
         cursor: q.cursor,
       });
-      return { items: await findingViews(trx, page.items), nextCursor: page.nextCursor };
+      return { items: await findingViews(trx, page.items, deps.now()), nextCursor: page.nextCursor };
     });
   }
 
   async function get(tenantId: string, id: string): Promise<FindingView> {
     return withTenant(deps.db, tenantId, async (trx) => {
-      const [view] = await findingViews(trx, [await load(trx, id)]);
+      const [view] = await findingViews(trx, [await load(trx, id)], deps.now());
       return view as FindingView;
     });
   }
@@ -217,6 +256,7 @@ export function createFindingsService(deps: FindingsServiceDeps) {
           last_status: f.status,
           last_severity: f.severity,
           last_scan_id: f.scan_id,
+          source: f.source,
           ...mute,
           ...note,
         })
@@ -235,14 +275,48 @@ export function createFindingsService(deps: FindingsServiceDeps) {
     return get(tenantId, id);
   }
 
+  /**
+   * Records a manual finding (no scan): it is listed with the scan findings (filter
+   * `source=manual`), can be muted and noted like them, and stays until deleted.
+   */
+  async function create(tenantId: string, userId: string | null, c: FindingCreate): Promise<FindingView> {
+    const now = deps.now();
+    const observedAt = c.observedAt === undefined ? now : new Date(c.observedAt);
+    if (observedAt.getTime() > now.getTime()) {
+      throw new ApiError('BAD_REQUEST', `observedAt (${c.observedAt}) is in the future; give the time the finding was observed.`);
+    }
+    const id = await withTenant(deps.db, tenantId, async (trx) => {
+      const provider = await trx.selectFrom('providers').select('id').where('id', '=', c.providerId).executeTakeFirst();
+      if (!provider) throw notFound('Provider', c.providerId);
+      const row = await createManualFinding(trx, {
+        providerId: c.providerId,
+        accountId: c.accountId,
+        checkId: c.checkId ?? manualCheckId(c.service),
+        region: c.region,
+        service: c.service,
+        severity: c.severity,
+        status: c.status ?? 'FAIL',
+        message: c.message,
+        resource: { uid: c.resource.uid, name: c.resource.name ?? '', type: c.resource.type },
+        remediation: c.remediation ?? null,
+        note: c.note ?? null,
+        createdBy: userId,
+        observedAt,
+        recordedAt: now,
+      });
+      return row.id;
+    });
+    return get(tenantId, id);
+  }
+
+  /** Deletes a finding row (a scan finding or a manual one; a manual one with its state). */
   async function remove(tenantId: string, id: string): Promise<void> {
     await withTenant(deps.db, tenantId, async (trx) => {
-      const r = await trx.deleteFrom('findings').where('id', '=', id).executeTakeFirst();
-      if (Number(r.numDeletedRows) === 0) throw notFound('Finding', id);
+      if (!(await deleteFinding(trx, id))) throw notFound('Finding', id);
     });
   }
 
-  return { list, get, update, remove };
+  return { list, get, create, update, remove };
 }
 
 export type FindingsService = ReturnType<typeof createFindingsService>;

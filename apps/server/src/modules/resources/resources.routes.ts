@@ -30,7 +30,7 @@ const ResourceDetailSchema = Type.Object({
 
 /** The inventory: resources and their latest findings. */
 export async function resourcesRoutes(app: App, deps: AppDeps): Promise<void> {
-  const svc = createResourcesService({ db: deps.db });
+  const svc = createResourcesService({ db: deps.db, now: deps.now });
 
   app.get(
     '/resources',

@@ -87,7 +87,7 @@ function decodeCursor(cursor: string): { uid: string; id: string } {
 }
 
 /** The tenant's inventory, and each resource's latest findings. */
-export function createResourcesService(deps: { db: Db }) {
+export function createResourcesService(deps: { db: Db; now?: () => Date }) {
   return {
     /** Keyset pages ordered by resource uid (ARN), then id. */
     async list(tenantId: string, q: ResourceQuery): Promise<{ items: ResourceView[]; nextCursor: string | null }> {
@@ -133,7 +133,7 @@ export function createResourcesService(deps: { db: Db }) {
               limit: RESOURCE_FINDINGS_LIMIT,
             })
           : { items: [] };
-        return { ...view(r), attributes: r.attributes, findings: await findingViews(trx, page.items), findingsScanId: scanId };
+        return { ...view(r), attributes: r.attributes, findings: await findingViews(trx, page.items, deps.now?.()), findingsScanId: scanId };
       });
     },
   };
