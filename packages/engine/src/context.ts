@@ -28,6 +28,8 @@ export interface ScanRuntime {
   retry: RetryOptions;
   signal: AbortSignal;
   warn(message: string): void;
+  /** A targeted run (see `applyTargets`): true when this attribute of this resource is not to be fetched. */
+  skipEnrichment?: (resource: Resource, attribute: string) => boolean;
 }
 
 export function newStats(): ScanStats {
@@ -77,7 +79,7 @@ export function baseCollectContext(rt: ScanRuntime, t: ContextTarget): CollectCo
     wants: (attribute) => t.wants.has(attribute),
     call,
     async enrich(resource, attribute, fn) {
-      if (!t.wants.has(attribute)) return;
+      if (!t.wants.has(attribute) || rt.skipEnrichment?.(resource as Resource, attribute)) return;
       try {
         resource.attributes[attribute] = await fn();
       } catch (err) {
