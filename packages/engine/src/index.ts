@@ -12,3 +12,4 @@ export * from './inventory.ts';
 export * from './suggest.ts';
 export * from './compliance.ts';
 export * from './reporters/index.ts';
+export * from './targets.ts';

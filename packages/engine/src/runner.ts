@@ -7,6 +7,9 @@ import type { FindingDecorations } from './finding.ts';
 import { RelatedAccess, describeErrors, evaluateCheck, makeFinding, memoizer } from './finding.ts';
 import type { Finding, Resource, ScanEvent, ScanStats, Status } from './model.ts';
 import type { RetryOptions } from './rate-limit.ts';
+import { AdaptiveRateLimiter } from './rate-limit.ts';
+import { applyTargets } from './targets.ts';
+import type { ScanTargets } from './targets.ts';
 
 /** One unit of collection work: one collector in one account and region. */
 export interface ScanUnit {
@@ -39,6 +42,17 @@ export interface RunScanOptions {
   skipReason?: (err: unknown) => string | undefined;
   /** Minimum interval between progress events. Default 250 ms. */
   progressIntervalMs?: number;
+  /**
+   * A rate limit shared with other processes (a Redis token bucket when workers scale out),
+   * consulted before every API call after the local adaptive limiter, with the same key
+   * (`account|region|service`) and the configured rate of `rateFor`.
+   */
+  sharedLimiter?: SharedLimiter;
+  /**
+   * A targeted run: only these resources (id or name per resource type) are evaluated and
+   * emitted, with only the checks of their types; see `applyTargets` for the rules.
+   */
+  targets?: ScanTargets;
 }
 
 interface UnitFailure {
@@ -62,7 +76,8 @@ interface AccountState {
  * resource types are evaluated once those types are complete for the account, and the
  * resources kept for them are dropped as soon as the account is done.
  */
-export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, void, undefined> {
+export async function* runScan(input: RunScanOptions): AsyncGenerator<ScanEvent, void, undefined> {
+  const { opts, keep } = applyTargets(input);
   const now = opts.now ?? new Date();
   const timestamp = now.toISOString();
   const stats = newStats();
@@ -126,7 +141,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
   };
 
   const emitFinding = (f: Finding | undefined) => {
-    if (!f) return;
+    if (!f || !keep(f.resource)) return;
     stats.findings++;
     byStatus[f.status]++;
     if (f.muted) muted++;
@@ -181,8 +196,10 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
 
   const onResource = (r: Resource) => {
     stats.resources++;
-    if (opts.emitResources) push({ type: 'resource', resource: r });
-    for (const check of immediate.get(r.type) ?? []) emitFinding(evaluateCheck(check, r, immediateContext(r.account, check), deco));
+    // In a targeted run, a non-target resource is only context for cross-resource checks.
+    const target = keep(r);
+    if (opts.emitResources && target) push({ type: 'resource', resource: r });
+    if (target) for (const check of immediate.get(r.type) ?? []) emitFinding(evaluateCheck(check, r, immediateContext(r.account, check), deco));
     if (storedTypes.has(r.type)) {
       const state = states.get(r.account);
       if (state) {
@@ -210,6 +227,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
       );
       const relatedFailure = usedFailures.length ? describeErrors(usedFailures) : undefined;
       for (const r of state.store.get(check.resourceType) ?? []) {
+        if (!keep(r)) continue;
         emitFinding(evaluateCheck(check, r, ctx, deco, relatedFailure, access));
       }
     }
@@ -237,7 +255,7 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
 
   const rt: ScanRuntime = {
     stats,
-    limiters: new LimiterRegistry(opts.rateFor),
+    limiters: opts.sharedLimiter ? new SharedLimiterRegistry(opts.rateFor, opts.sharedLimiter) : new LimiterRegistry(opts.rateFor),
     retry: opts.retry ?? {},
     signal,
     warn: (message) => push({ type: 'warning', message }),
@@ -342,5 +360,47 @@ export async function* runScan(opts: RunScanOptions): AsyncGenerator<ScanEvent, 
     clearInterval(ticker);
     controller.abort();
     releaseProducers();
+  }
+}
+
+/** See `RunScanOptions.sharedLimiter`. */
+export interface SharedLimiter {
+  acquire(key: string, ratePerSecond: number, signal: AbortSignal): Promise<void>;
+}
+
+/** A local adaptive limiter that then also waits for the shared one. */
+class SharedAdaptiveLimiter extends AdaptiveRateLimiter {
+  private readonly key: string;
+  private readonly configured: number;
+  private readonly shared: SharedLimiter;
+  constructor(ratePerSecond: number, key: string, shared: SharedLimiter) {
+    super(ratePerSecond);
+    this.configured = ratePerSecond;
+    this.key = key;
+    this.shared = shared;
+  }
+
+  override async acquire(signal?: AbortSignal): Promise<void> {
+    await super.acquire(signal);
+    await this.shared.acquire(this.key, this.configured, signal ?? new AbortController().signal);
+  }
+}
+
+/** The runner's limiters when a shared limiter is set: same keys and rates, each one also shared. */
+class SharedLimiterRegistry extends LimiterRegistry {
+  private readonly shared: SharedLimiter;
+  private readonly rateOf: (service: string) => number;
+  private readonly own = new Map<string, AdaptiveRateLimiter>();
+  constructor(rateFor: ((service: string) => number) | undefined, shared: SharedLimiter) {
+    super(rateFor);
+    this.rateOf = rateFor ?? (() => 10);
+    this.shared = shared;
+  }
+
+  override get(account: string, region: string, service: string): AdaptiveRateLimiter {
+    const key = `${account}|${region}|${service}`;
+    let l = this.own.get(key);
+    if (!l) this.own.set(key, (l = new SharedAdaptiveLimiter(this.rateOf(service), key, this.shared)));
+    return l;
   }
 }

@@ -156,9 +156,11 @@ export function scanQueueConformance(adapter: string, make: QueueFactory): void 
 
     it('stop aborts running jobs through their signal and waits for them', async () => {
       let settled = false;
+      let started = false;
       const q = await make({
         concurrency: 1,
         handler: async (_job, signal) => {
+          started = true;
           await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
           await tick(20);
           settled = true;
@@ -166,7 +168,7 @@ export function scanQueueConformance(adapter: string, make: QueueFactory): void 
       });
       await q.start();
       await q.enqueue({ kind: 'scan', scanId: 'long', tenantId: 't' });
-      await tick(200);
+      await until(() => started);
       await q.stop();
       expect(settled).toBe(true);
     });
