@@ -4,6 +4,7 @@ import type {
   Framework,
   Inventory,
   OutputFormat,
+  PlannedCollector,
   Resource,
   ScanEvent,
   ScanSummary,
@@ -17,7 +18,10 @@ import {
   OUTPUT_FORMATS,
   ReportWriter,
   UsageError,
+  VigilError,
   complianceIndex,
+  errorCode,
+  errorMessage,
   didYouMean,
   inventoryUnits,
   leastPrivilegePolicy,
@@ -28,15 +32,17 @@ import {
   saveInventory,
   selectChecks,
 } from '@vigil/engine';
-import type { AwsCollector } from '@vigil/aws';
+import type { AwsCollector, AwsTarget, OrganizationMemberFailure, OrganizationMemberSession } from '@vigil/aws';
 import {
   AWS_BASE_ACTIONS,
+  ORGANIZATION_ACTIONS,
   awsChecks,
   awsCollectors,
   awsRateFor,
   awsScanUnits,
   chooseRegions,
   isCredentialFailure,
+  organizationMemberSessions,
   regionSkipReason,
   resolveAwsSession,
 } from '@vigil/aws';
@@ -44,6 +50,7 @@ import { frameworks } from '@vigil/compliance';
 import type { Io } from '../io.ts';
 import { Progress } from '../render/progress.ts';
 import { SummaryCollector } from '../render/summary.ts';
+import type { AccountLine } from '../render/summary.ts';
 import { PRODUCT } from '../version.ts';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -67,6 +74,13 @@ export interface ScanAwsOptions {
   externalId?: string;
   sessionDuration?: number;
   endpointUrl?: string;
+  /** Scan every active account of the organization by assuming this role in each member. */
+  organizationRole?: string;
+  organizationExternalId?: string;
+  /** Only these accounts of the organization. */
+  organizationAccounts?: string[];
+  /** Member accounts assumed at once. */
+  organizationConcurrency?: number;
   ignoreExitCode3?: boolean;
   banner?: boolean;
   plan?: boolean;
@@ -129,7 +143,7 @@ export function planFromOptions(o: ScanAwsOptions, alsoWant: readonly string[] =
 }
 
 function printPlan(io: Io, o: ScanAwsOptions, checks: Check[], plan: ReturnType<typeof planScan<AwsCollector>>): void {
-  const policy = leastPrivilegePolicy(plan, AWS_BASE_ACTIONS);
+  const policy = leastPrivilegePolicy(plan, o.organizationRole ? [...AWS_BASE_ACTIONS, ...ORGANIZATION_ACTIONS] : AWS_BASE_ACTIONS);
   if (o.quiet) {
     io.out(JSON.stringify(policy, null, 2) + '\n');
     return;
@@ -142,6 +156,10 @@ function printPlan(io: Io, o: ScanAwsOptions, checks: Check[], plan: ReturnType<
   io.out('API calls (per account; regional ones in every region):\n');
   io.out(`  sts    GetCallerIdentity            sts:GetCallerIdentity    once\n`);
   io.out(`  ec2    DescribeRegions              ec2:DescribeRegions      once\n`);
+  if (o.organizationRole) {
+    io.out(`  organizations ListAccounts           organizations:ListAccounts  once, from the management account\n`);
+    io.out(`  sts    AssumeRole                   sts:AssumeRole           once per member account (role ${o.organizationRole})\n`);
+  }
   for (const p of plan.collectors) {
     const scope = p.collector.scope === 'global' ? 'once' : 'per region';
     for (const call of p.calls) {
@@ -150,6 +168,36 @@ function printPlan(io: Io, o: ScanAwsOptions, checks: Check[], plan: ReturnType<
   }
   io.out('\nLeast-privilege IAM policy for exactly these calls:\n');
   io.out(JSON.stringify(policy, null, 2) + '\n');
+}
+
+/** The error a collector would meet in an account that could not be reached (its SDK code and message). */
+class UnreachableAccountError extends Error {
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/**
+ * One failing unit per collector for each account that could not be reached: the engine then
+ * reports every check of that account as ERROR with the reason, in the summary and the reports,
+ * exactly like any other collection failure.
+ */
+export function unreachableUnits(planned: readonly PlannedCollector<AwsCollector>[], failures: readonly OrganizationMemberFailure[]): ScanUnit[] {
+  return failures.flatMap((f) =>
+    planned.map((p) => ({
+      id: `${f.account}/global/${p.collector.id}`,
+      provider: 'aws',
+      account: f.account,
+      region: 'global',
+      service: p.collector.service,
+      resourceType: p.collector.resourceType,
+      // eslint-disable-next-line require-yield
+      run: async function* (): AsyncGenerator<Resource> {
+        throw new UnreachableAccountError(f.code, f.message);
+      },
+    })),
+  );
 }
 
 export interface ScanOutcome {
@@ -168,8 +216,11 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
     printPlan(io, o, checks, plan);
     return { exitCode: 0, files: [] };
   }
-  if (o.fromInventory && (o.profile || o.role || o.endpointUrl)) {
-    throw new UsageError('--from-inventory evaluates a saved inventory without calling AWS; drop --profile, --role and --endpoint-url.');
+  if (o.fromInventory && (o.profile || o.role || o.endpointUrl || o.organizationRole)) {
+    throw new UsageError('--from-inventory evaluates a saved inventory without calling AWS; drop --profile, --role, --endpoint-url and --organization-role.');
+  }
+  if (!o.organizationRole && (o.organizationExternalId || o.organizationAccounts)) {
+    throw new UsageError('--organization-external-id and --organization-accounts apply to an organization scan: add --organization-role NAME.');
   }
   let now = o.now ?? new Date();
   const show = !o.quiet;
@@ -179,6 +230,9 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
   let accountLabel: string;
   let homeRegion = 'us-east-1';
   let scannedRegions: string[];
+  // Organization scans: accounts that could not be reached, and account names for the summary.
+  const accountFailures: OrganizationMemberFailure[] = [];
+  const accountNames = new Map<string, string>();
   if (o.fromInventory) {
     const inv = await loadInventory(o.fromInventory);
     // A saved inventory describes the account when it was collected: evaluate it as of then,
@@ -191,7 +245,8 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
     if (missing.length && show) {
       io.err(`Note: the inventory holds no ${missing.join(', ')} data; checks on those types produce no findings.\n`);
     }
-    accountLabel = inv.accounts.join('-') || 'inventory';
+    // An organization's inventory holds many accounts: keep the file name short.
+    accountLabel = (inv.accounts.length > 3 ? `${inv.accounts[0]}-and-${inv.accounts.length - 1}-more` : inv.accounts.join('-')) || 'inventory';
     scannedRegions = inv.regions;
     if (banner) {
       io.err(`Vigil ${PRODUCT.version} · evaluating inventory ${o.fromInventory} (accounts ${inv.accounts.join(', ')}) · ${checks.length} checks\n`);
@@ -205,17 +260,56 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       endpointUrl: o.endpointUrl,
     });
     homeRegion = session.homeRegion;
-    const { regions, skipped } = await chooseRegions(session, splitList(o.region), splitList(o.excludedRegion));
-    if (skipped.length && show) io.err(`Skipping regions not enabled for the account: ${skipped.join(', ')}\n`);
-    if (regions.length === 0 && plan.collectors.some((p) => p.collector.scope === 'regional')) {
+    let members: OrganizationMemberSession[] = [{ session, identity }];
+    if (o.organizationRole) {
+      const org = await organizationMemberSessions(session, {
+        roleName: o.organizationRole,
+        externalId: o.organizationExternalId,
+        accounts: splitList(o.organizationAccounts),
+        concurrency: o.organizationConcurrency,
+        sessionDuration: o.sessionDuration,
+      });
+      members = org.sessions;
+      accountFailures.push(...org.failures);
+      for (const m of org.sessions) if (m.name) accountNames.set(m.session.account, m.name);
+      for (const f of org.failures) if (f.name) accountNames.set(f.account, f.name);
+    }
+    const targets: AwsTarget[] = [];
+    const skippedBy: string[] = [];
+    // Every account's regions at once; only the caller's own account stops the scan.
+    const choices = await Promise.allSettled(members.map((m) => chooseRegions(m.session, splitList(o.region), splitList(o.excludedRegion))));
+    choices.forEach((c, i) => {
+      const m = members[i] as OrganizationMemberSession;
+      if (c.status === 'rejected') {
+        if (m.session.account === identity.account || c.reason instanceof UsageError) throw c.reason;
+        accountFailures.push({
+          account: m.session.account,
+          code: c.reason instanceof VigilError ? c.reason.code : errorCode(c.reason),
+          message: errorMessage(c.reason),
+        });
+        return;
+      }
+      if (c.value.skipped.length) skippedBy.push(`${c.value.skipped.join(', ')}${members.length > 1 ? ` (${m.session.account})` : ''}`);
+      targets.push({ session: m.session, regions: c.value.regions });
+    });
+    if (skippedBy.length && show) io.err(`Skipping regions not enabled for the account: ${skippedBy.join('; ')}\n`);
+    scannedRegions = [...new Set(targets.flatMap((t) => t.regions))].sort();
+    if (targets.length && scannedRegions.length === 0 && plan.collectors.some((p) => p.collector.scope === 'regional')) {
       throw new UsageError('No enabled region left to scan. Check --region and --excluded-region.');
     }
-    units = awsScanUnits(plan.collectors, [{ session, regions }]);
-    scannedRegions = regions;
-    accountLabel = identity.account;
+    if (targets.length === 0 && accountFailures.length === 0) {
+      throw new UsageError('No account of the organization left to scan. Check --organization-accounts.');
+    }
+    units = [...awsScanUnits(plan.collectors, targets), ...unreachableUnits(plan.collectors, accountFailures)];
+    accountLabel = o.organizationRole ? `org-${identity.account}` : identity.account;
     if (banner) {
+      const accounts = o.organizationRole
+        ? `AWS organization of ${identity.account} as ${identity.arn} · ${targets.length} accounts` +
+          (accountFailures.length ? ` (${accountFailures.length} unreachable)` : '') +
+          ` via role ${o.organizationRole}`
+        : `AWS account ${identity.account} as ${identity.arn}`;
       io.err(
-        `Vigil ${PRODUCT.version} · AWS account ${identity.account} as ${identity.arn} · ${regions.length} regions · ${checks.length} checks` +
+        `Vigil ${PRODUCT.version} · ${accounts} · ${scannedRegions.length} regions · ${checks.length} checks` +
           (o.endpointUrl ? ` · endpoint ${o.endpointUrl}` : '') +
           '\n',
       );
@@ -240,6 +334,17 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
     ]),
   );
   const failures: UnitFailureRecord[] = [];
+  const unreachable = new Map(accountFailures.map((f) => [f.account, f]));
+  // Per-account progress: units left per account (several accounts only).
+  const unitAccount = new Map(units.map((u) => [u.id, u.account]));
+  const perAccount = new Map<string, { total: number; done: number }>();
+  for (const u of units) {
+    const a = perAccount.get(u.account) ?? { total: 0, done: 0 };
+    a.total++;
+    perAccount.set(u.account, a);
+  }
+  const multiAccount = perAccount.size > 1 || unreachable.size > 0;
+  let accountsDone = 0;
   const controller = new AbortController();
   let credentialFailure: { code: string; message: string } | undefined;
   let done: Extract<ScanEvent, { type: 'done' }> | undefined;
@@ -251,15 +356,28 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       compliance: complianceIndex(frameworks),
       mute: mutelist ? (f: Finding) => mutelist.match(f) : undefined,
       rateFor: awsRateFor,
+      // Accounts have quotas of their own: several accounts are collected side by side.
+      ...(perAccount.size > 1 ? { concurrency: Math.min(64, 16 * perAccount.size) } : {}),
       now,
       signal: controller.signal,
       emitResources: Boolean(inventory),
       skipReason: regionSkipReason,
     })) {
       switch (e.type) {
-        case 'progress':
-          progress.update(e.stats);
+        case 'progress': {
+          const account = e.unit ? unitAccount.get(e.unit) : undefined;
+          const a = account ? perAccount.get(account) : undefined;
+          if (account && a && ++a.done === a.total) {
+            accountsDone++;
+            if (show && multiAccount && !io.interactive) {
+              const name = accountNames.get(account);
+              const state = unreachable.has(account) ? 'ERROR (not reached)' : 'done';
+              io.err(`Account ${account}${name ? ` (${name})` : ''} ${state} · ${accountsDone}/${perAccount.size} accounts\n`);
+            }
+          }
+          progress.update(e.stats, multiAccount ? { done: accountsDone, total: perAccount.size } : undefined);
           break;
+        }
         case 'resource':
           inventory?.push(redactResource(e.resource, sensitiveByType.get(e.resource.type) ?? NONE));
           break;
@@ -277,7 +395,7 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
             code: e.code,
             message: e.message,
           });
-          if (isCredentialFailure(e.code) && !credentialFailure) {
+          if (isCredentialFailure(e.code) && !credentialFailure && !unreachable.has(e.account)) {
             credentialFailure = { code: e.code, message: e.message };
             controller.abort();
           }
@@ -335,6 +453,17 @@ export async function scanAws(o: ScanAwsOptions, io: Io): Promise<ScanOutcome> {
       files,
       compliance: report.compliance,
       color: io.color,
+      ...(multiAccount
+        ? {
+            accounts: [...perAccount.keys()].sort().map(
+              (account): AccountLine => ({
+                account,
+                ...(accountNames.has(account) ? { name: accountNames.get(account) } : {}),
+                ...(unreachable.has(account) ? { error: { code: unreachable.get(account)?.code ?? '', message: unreachable.get(account)?.message ?? '' } } : {}),
+              }),
+            ),
+          }
+        : {}),
     }),
   );
   const failed = summaryCollector.unmutedFails > 0;

@@ -10,7 +10,7 @@ export class Progress {
     if (!enabled || !io.interactive) return;
     this.bar = new cliProgress.SingleBar(
       {
-        format: 'Scanning {bar} {value}/{total} units · {calls} API calls · {throttles} throttled · {elapsed}s',
+        format: 'Scanning {bar} {value}/{total} units{accounts} · {calls} API calls · {throttles} throttled · {elapsed}s',
         barCompleteChar: '█',
         barIncompleteChar: '░',
         hideCursor: true,
@@ -21,9 +21,11 @@ export class Progress {
     );
   }
 
-  update(s: ScanStats): void {
+  /** `accounts`: accounts whose every unit is done, for scans of several accounts. */
+  update(s: ScanStats, accounts?: { done: number; total: number }): void {
     if (!this.bar) return;
     const payload = {
+      accounts: accounts ? ` · ${accounts.done}/${accounts.total} accounts` : '',
       calls: s.apiCalls,
       throttles: s.throttles,
       elapsed: ((Date.now() - s.startedAt) / 1000).toFixed(0),

@@ -6,6 +6,14 @@ import { table } from './table.ts';
 const HIGH: ReadonlySet<Severity> = new Set(['critical', 'high']);
 const MAX_HIGH_CHECKS = 15;
 
+/** One scanned account in the summary of a scan of several accounts. */
+export interface AccountLine {
+  account: string;
+  name?: string;
+  /** Why the account could not be scanned (e.g. the member role could not be assumed). */
+  error?: { code: string; message: string };
+}
+
 interface ServiceTally {
   fail: Record<Severity, number>;
   pass: number;
@@ -17,9 +25,13 @@ export class SummaryCollector {
   private readonly services = new Map<string, ServiceTally>();
   private readonly errorCauses = new Map<string, { count: number; example: string }>();
   private readonly highFailures = new Map<string, { finding: Finding; resources: string[]; count: number }>();
+  private readonly accounts = new Map<string, { FAIL: number; PASS: number; ERROR: number; MANUAL: number }>();
   unmutedFails = 0;
 
   add(f: Finding): void {
+    let a = this.accounts.get(f.account);
+    if (!a) this.accounts.set(f.account, (a = { FAIL: 0, PASS: 0, ERROR: 0, MANUAL: 0 }));
+    if (f.status !== 'FAIL' || !f.muted) a[f.status]++;
     let s = this.services.get(f.check.service);
     if (!s) {
       s = { fail: { critical: 0, high: 0, medium: 0, low: 0, informational: 0 }, pass: 0, evaluated: 0 };
@@ -53,6 +65,8 @@ export class SummaryCollector {
     files: string[];
     compliance: { framework: Framework; results: RequirementResult[] }[];
     color: boolean;
+    /** Scans of several accounts: one line per account, unreachable ones as ERROR with the reason. */
+    accounts?: readonly AccountLine[];
   }): string {
     const c = o.color ? pc : pc.createColors(false);
     const sevColor: Record<Severity, (s: string) => string> = {
@@ -68,7 +82,7 @@ export class SummaryCollector {
     const evaluated = byStatus.PASS + byStatus.FAIL;
     const passRate = evaluated ? ((100 * byStatus.PASS) / evaluated).toFixed(1) : '—';
     out.push(
-      c.bold(`\nScan of ${o.summary.accounts.join(', ')}`) +
+      c.bold(`\nScan of ${o.summary.accounts.length > 5 ? `${o.summary.accounts.length} accounts` : o.summary.accounts.join(', ')}`) +
         ` · ${o.regions.length} region${o.regions.length === 1 ? '' : 's'} · ${(o.summary.durationMs / 1000).toFixed(1)}s · ${o.stats.apiCalls} API calls` +
         (o.stats.throttles ? ` · ${o.stats.throttles} throttled` : '') +
         '\n',
@@ -79,6 +93,18 @@ export class SummaryCollector {
         (o.summary.mutedCount ? `, ${o.summary.mutedCount} muted` : '') +
         ` · pass rate ${passRate}%\n\n`,
     );
+
+    if (o.accounts?.length) {
+      const failed = o.accounts.filter((a) => a.error);
+      out.push(c.bold(`Accounts (${o.accounts.length - failed.length} scanned${failed.length ? `, ${failed.length} not reached` : ''})\n`));
+      const rows = o.accounts.map((a) => {
+        const n = this.accounts.get(a.account) ?? { FAIL: 0, PASS: 0, ERROR: 0, MANUAL: 0 };
+        return [a.account, a.name ?? '', a.error ? c.yellow('ERROR') : c.green('OK'), n.FAIL, n.PASS, n.ERROR];
+      });
+      out.push(table(['account', 'name', 'status', 'fail', 'pass', 'error'], rows));
+      for (const a of failed) out.push(`  ${c.yellow('ERROR')} ${a.account}: ${a.error?.code} · ${a.error?.message}\n`);
+      out.push('\n');
+    }
 
     const services = [...this.services.entries()].sort((a, b) => a[0].localeCompare(b[0]));
     if (services.length) {

@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
  * REST-XML for S3 and S3 Control), answers the operations it has handlers for, and refuses
  * every other one with AccessDenied in that protocol's error shape — like a real account whose
  * policy does not grant the call. Optional fixed latency and a per-second request quota
- * that answers with throttling errors make it a load target.
+ * that answers with throttling errors make it a load target. With `organization`, it is also an
+ * organization's management account: ListAccounts pages through the configured accounts, and
+ * AssumeRole hands out sessions that act as the role's account (except in `assumeRoleDenied`).
  */
 
 export type Protocol = 'query' | 'ec2' | 'json' | 'rest-json' | 'rest-xml';
@@ -23,6 +25,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   /** The access key id of the caller (identifies a simulated account). */
   accessKeyId: string;
+  /** The account the caller's access key belongs to (`accounts`, an assumed role's session, else `account`). */
+  account: string;
   /** The region of the request's signature (credential scope). */
   region: string;
   /** The request headers (e.g. S3 Control's x-amz-account-id). */
@@ -67,6 +71,33 @@ export interface FakeAwsOptions {
   account?: string;
   accounts?: Record<string, string>;
   regions?: string[];
+  /**
+   * An AWS organization: `organizations:ListAccounts` answers (paginated) for callers of the
+   * management account, AccessDeniedException for any other account.
+   */
+  organization?: FakeOrganization;
+  /**
+   * `sts:AssumeRole` answers for roles of these accounts (every account when absent) with
+   * credentials that act as the role's account (GetCallerIdentity and every handler see it).
+   */
+  assumableAccounts?: string[];
+  /** Accounts whose roles refuse `sts:AssumeRole` with AccessDenied. */
+  assumeRoleDenied?: string[];
+}
+
+export interface FakeOrganizationAccount {
+  id: string;
+  name?: string;
+  /** Default ACTIVE. */
+  status?: 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+}
+
+export interface FakeOrganization {
+  /** Default: `account`, else 123456789012. */
+  managementAccount?: string;
+  accounts: FakeOrganizationAccount[];
+  /** Accounts per ListAccounts page (MaxResults wins when smaller). Default 20. */
+  pageSize?: number;
 }
 
 export interface FakeAws {
@@ -74,6 +105,8 @@ export interface FakeAws {
   calls: number;
   throttled: number;
   refused: Map<string, number>;
+  /** `sts:AssumeRole` requests: role ARN, external id, caller's account, and whether it was refused. */
+  assumed: { roleArn: string; externalId?: string; caller: string; denied: boolean }[];
   close(): Promise<void>;
 }
 
@@ -203,11 +236,76 @@ const THROTTLE: Record<Protocol, FakeError> = {
 /** Starts the fake endpoint on 127.0.0.1 (random port). */
 export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
   const regions = o.regions ?? ['us-east-1', 'eu-west-1'];
-  const handlers: Record<string, FakeHandler> = {
+  const defaultAccount = o.account ?? '123456789012';
+  // Access keys of assumed-role sessions → the role's account and ARN.
+  const sessions = new Map<string, { account: string; arn: string }>();
+  const assumed: FakeAws['assumed'] = [];
+  const accountOf = (accessKeyId: string) => o.accounts?.[accessKeyId] ?? sessions.get(accessKeyId)?.account ?? defaultAccount;
+  const orgHandlers: Record<string, FakeHandler> = {};
+  if (o.organization) {
+    const org = o.organization;
+    const management = org.managementAccount ?? defaultAccount;
+    orgHandlers['organizations:ListAccounts'] = (r) => {
+      if (r.account !== management) {
+        return new FakeError('AccessDeniedException', 'You don\'t have permissions to access this resource.', 400);
+      }
+      const body = (r.body ?? {}) as { NextToken?: string; MaxResults?: number };
+      const start = body.NextToken ? Number(body.NextToken) : 0;
+      if (!Number.isInteger(start) || start < 0 || start > org.accounts.length) {
+        return new FakeError('InvalidInputException', 'You specified an invalid value for nextToken.', 400);
+      }
+      const size = Math.min(org.pageSize ?? 20, body.MaxResults ?? 20);
+      const page = org.accounts.slice(start, start + size);
+      const next = start + size < org.accounts.length ? String(start + size) : undefined;
+      return {
+        Accounts: page.map((a) => ({
+          Id: a.id,
+          Arn: `arn:aws:organizations::${management}:account/o-fake12345/${a.id}`,
+          Email: `aws+${a.id}@example.com`,
+          Name: a.name ?? `account-${a.id}`,
+          Status: a.status ?? 'ACTIVE',
+          JoinedMethod: a.id === management ? 'CREATED' : 'INVITED',
+          JoinedTimestamp: 1_700_000_000,
+        })),
+        ...(next ? { NextToken: next } : {}),
+      };
+    };
+  }
+  const baseHandlers: Record<string, FakeHandler> = {
     'sts:GetCallerIdentity': (r) => {
-      const account = o.accounts?.[r.accessKeyId] ?? o.account ?? '123456789012';
+      const role = sessions.get(r.accessKeyId);
+      if (role) return `<Arn>${xmlEscape(role.arn)}</Arn><UserId>AROAFAKE${role.account}:vigil</UserId><Account>${role.account}</Account>`;
+      const account = accountOf(r.accessKeyId);
       return `<Arn>arn:aws:iam::${account}:user/auditor</Arn><UserId>AIDAFAKE${account}</UserId><Account>${account}</Account>`;
     },
+  };
+  // Without organization options, AssumeRole stays unanswered (refused) as before.
+  const assumeRoleHandlers: Record<string, FakeHandler> = {};
+  if (o.organization || o.assumableAccounts || o.assumeRoleDenied) {
+    assumeRoleHandlers['sts:AssumeRole'] = (r) => {
+      const roleArn = r.params.RoleArn ?? '';
+      const m = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
+      const target = m?.[1];
+      const denied = !target || (o.assumeRoleDenied ?? []).includes(target) || (o.assumableAccounts !== undefined && !o.assumableAccounts.includes(target));
+      assumed.push({ roleArn, ...(r.params.ExternalId ? { externalId: r.params.ExternalId } : {}), caller: r.account, denied });
+      if (denied || !target) {
+        return new FakeError('AccessDenied', `User: arn:aws:iam::${r.account}:user/auditor is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+      }
+      const sessionName = r.params.RoleSessionName ?? 'session';
+      const accessKeyId = `ASIAFAKE${target}${String(sessions.size).padStart(6, '0')}`;
+      const arn = `arn:aws:sts::${target}:assumed-role/${m?.[2] ?? 'role'}/${sessionName}`;
+      sessions.set(accessKeyId, { account: target, arn });
+      return (
+        `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>fake-secret-${accessKeyId}</SecretAccessKey>` +
+        `<SessionToken>fake-token-${accessKeyId}</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>` +
+        `<AssumedRoleUser><AssumedRoleId>AROAFAKE${target}:${xmlEscape(sessionName)}</AssumedRoleId><Arn>${xmlEscape(arn)}</Arn></AssumedRoleUser>`
+      );
+    };
+  }
+  const handlers: Record<string, FakeHandler> = {
+    ...baseHandlers,
+    ...assumeRoleHandlers,
+    ...orgHandlers,
     'ec2:DescribeRegions': () => ({
       regionInfo: regions.map((regionName) => ({ regionName, regionEndpoint: `ec2.${regionName}.amazonaws.com`, optInStatus: 'opt-in-not-required' })),
     }),
@@ -238,6 +336,19 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
       }
       state.calls++;
       const respond = () => {
+        // `quotaPerAccountPerSecond`: requests per second per simulated account (all its keys and
+        // sessions together) and service, like AWS's per-account API quotas; above it, throttling errors.
+        const perAccount = (o as FakeAwsOptions & { quotaPerAccountPerSecond?: number }).quotaPerAccountPerSecond;
+        if (perAccount) {
+          const key = `account:${accountOf(accessKeyId)}|${service}`;
+          const second = Math.floor(Date.now() / 1000);
+          const w = windows.get(key);
+          if (!w || w.second !== second) windows.set(key, { second, count: 1 });
+          else if (++w.count > perAccount) {
+            state.throttled++;
+            return sendError(res, protocol, THROTTLE[protocol]);
+          }
+        }
         if (o.quotaPerSecond) {
           const key = `${accessKeyId}|${service}`;
           const second = Math.floor(Date.now() / 1000);
@@ -253,7 +364,7 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
           const k = `${service}:${operation}`;
           state.refused.set(k, (state.refused.get(k) ?? 0) + 1);
           const code = protocol === 'ec2' ? 'UnauthorizedOperation' : protocol === 'json' || protocol === 'rest-json' ? 'AccessDeniedException' : 'AccessDenied';
-          return sendError(res, protocol, new FakeError(code, `User arn:aws:iam::${o.account ?? '123456789012'}:user/auditor is not authorized to perform: ${service}:${operation}`, 403));
+          return sendError(res, protocol, new FakeError(code, `User arn:aws:iam::${accountOf(accessKeyId)}:user/auditor is not authorized to perform: ${service}:${operation}`, 403));
         }
         try {
           const out = handler({
@@ -265,6 +376,7 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
             path: url.pathname,
             query: url.searchParams,
             accessKeyId,
+            account: accountOf(accessKeyId),
             region,
             headers: req.headers,
           });
@@ -289,6 +401,7 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
       return state.throttled;
     },
     refused: state.refused,
+    assumed,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

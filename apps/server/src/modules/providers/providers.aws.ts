@@ -1,15 +1,23 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { defaultHomeRegion, resolveAwsSession } from '@vigil/aws';
-import type { AwsIdentity, AwsSession } from '@vigil/aws';
+import { DEFAULT_MEMBER_ROLE, defaultHomeRegion, organizationMemberSessions, resolveAwsSession } from '@vigil/aws';
+import type { AwsIdentity, AwsSession, OrganizationMembers } from '@vigil/aws';
 import { VigilError } from '@vigil/engine';
 
 /** The decrypted secret of a provider (never logged, never returned). */
-export type ProviderSecret =
+export type ProviderSecret = (
   | { method: 'access_keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
-  | { method: 'role'; externalId?: string };
+  | { method: 'role'; externalId?: string }
+) & {
+  /** Organization: the external id the member roles require. */
+  memberExternalId?: string;
+};
 
 /** What a scan or a connection test needs to reach the account. */
 export interface ProviderAccess {
+  /** `aws` (one account) or `organization` (the management account and its members); `aws` when absent. */
+  kind?: 'aws' | 'organization';
+  /** Organization: the role assumed in every member account. */
+  memberRoleName?: string | null;
   accountId: string;
   roleArn: string | null;
   endpointUrl: string | null;
@@ -47,4 +55,30 @@ export async function resolveProviderSession(p: ProviderAccess): Promise<{ sessi
     );
   }
   return resolved;
+}
+
+/** The management account's session and every member account's, for an organization provider. */
+export interface OrganizationSessions {
+  management: { session: AwsSession; identity: AwsIdentity };
+  /** Sessions of every reachable active account (the management account first) and the unreachable ones. */
+  members: OrganizationMembers;
+}
+
+/**
+ * Resolves an organization provider: the management account as {@link resolveProviderSession}
+ * does, then its active accounts (organizations:ListAccounts) and a session in each member
+ * through the member role. A member that cannot be assumed is in `members.failures`, not thrown.
+ *
+ * @throws CredentialsError / VigilError ACCOUNT_MISMATCH for the management account; VigilError ORGANIZATION
+ * when the accounts cannot be listed.
+ */
+export async function resolveOrganizationSessions(p: ProviderAccess, o: { accounts?: readonly string[]; concurrency?: number } = {}): Promise<OrganizationSessions> {
+  const management = await resolveProviderSession(p);
+  const members = await organizationMemberSessions(management.session, {
+    roleName: p.memberRoleName ?? DEFAULT_MEMBER_ROLE,
+    externalId: p.secret?.memberExternalId,
+    ...(o.accounts ? { accounts: o.accounts } : {}),
+    ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+  });
+  return { management, members };
 }

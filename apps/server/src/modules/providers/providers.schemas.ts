@@ -36,14 +36,33 @@ const AccessKeysAuth = Type.Object(
 export const ProviderAuth = Type.Union([RoleAuth, AccessKeysAuth]);
 export type ProviderAuthInput = Static<typeof ProviderAuth>;
 
+export const DEFAULT_MEMBER_ROLE_NAME = 'OrganizationAccountAccessRole';
+
+const MemberRoleName = Type.String({
+  pattern: '^[\\w+=,.@-]+(/[\\w+=,.@-]+)*$',
+  minLength: 1,
+  maxLength: 512,
+  description: `Organization only: the role assumed in every member account (name with an optional path). Default ${DEFAULT_MEMBER_ROLE_NAME}.`,
+});
+const MemberExternalId = Type.String({
+  minLength: 2,
+  maxLength: 1224,
+  pattern: '^[\\w+=,.@:/-]+$',
+  description: "Organization only: the external id the member roles' trust policies require (stored encrypted, never returned).",
+});
+
 export const CreateProviderBody = Type.Object(
   {
-    kind: Type.Literal('aws'),
+    kind: Type.Union([Type.Literal('aws'), Type.Literal('organization')], {
+      description: '`aws`: one account. `organization`: an AWS organization reached through its management (or delegated administrator) account.',
+    }),
     alias: Type.Optional(Alias),
     accountId: AccountId,
     auth: ProviderAuth,
     endpointUrl: Type.Optional(EndpointUrl),
     tags: Type.Optional(Tags),
+    memberRoleName: Type.Optional(MemberRoleName),
+    memberExternalId: Type.Optional(MemberExternalId),
   },
   { additionalProperties: false },
 );
@@ -55,6 +74,8 @@ export const UpdateProviderBody = Type.Object(
     auth: Type.Optional(ProviderAuth),
     endpointUrl: Type.Optional(Type.Union([EndpointUrl, Type.Null()])),
     tags: Type.Optional(Tags),
+    memberRoleName: Type.Optional(MemberRoleName),
+    memberExternalId: Type.Optional(Type.Union([MemberExternalId, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -88,6 +109,7 @@ export const Provider = Type.Object({
   endpointUrl: Type.Union([Type.String(), Type.Null()]),
   tags: Type.Record(Type.String(), Type.String()),
   hasSecret: Type.Boolean({ description: 'Whether encrypted credentials are stored (they are never returned).' }),
+  memberRoleName: Type.Union([Type.String(), Type.Null()], { description: 'Organization: the role assumed in member accounts; null for `aws`.' }),
   connection: Connection,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -96,10 +118,20 @@ export type ProviderDto = Static<typeof Provider>;
 
 export const ProviderPage = Type.Object({ items: Type.Array(Provider), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
+const OrganizationConnection = Type.Object(
+  {
+    accounts: Type.Integer({ description: 'Active accounts of the organization.' }),
+    assumed: Type.Integer({ description: 'Accounts that could be reached (the management account with its own credentials, members through the member role).' }),
+    failures: Type.Array(Type.Object({ account: Type.String(), code: Type.String(), message: Type.String() })),
+  },
+  { description: 'Organization only: how many accounts a scan can reach.' },
+);
+
 export const ConnectionResult = Type.Object({
-  ok: Type.Boolean(),
+  ok: Type.Boolean({ description: 'For an organization: every active account could be reached.' }),
   error: Type.Union([Type.String(), Type.Null()]),
   identity: Type.Union([Type.String(), Type.Null()]),
   checkedAt: Type.String({ format: 'date-time' }),
+  organization: Type.Optional(OrganizationConnection),
 });
 export type ConnectionResultDto = Static<typeof ConnectionResult>;

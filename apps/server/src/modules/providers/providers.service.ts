@@ -8,8 +8,9 @@ import type { KeyProvider } from '@vigil/security';
 import { VigilError } from '@vigil/engine';
 import { ApiError, notFound } from '../../errors.ts';
 import { newestFirstPage } from '../../pagination.ts';
-import { resolveProviderSession } from './providers.aws.ts';
+import { resolveOrganizationSessions, resolveProviderSession } from './providers.aws.ts';
 import type { ProviderAccess, ProviderSecret } from './providers.aws.ts';
+import { DEFAULT_MEMBER_ROLE_NAME } from './providers.schemas.ts';
 import type { ConnectionResultDto, CreateProviderInput, ProviderAuthInput, ProviderDto, UpdateProviderInput } from './providers.schemas.ts';
 
 type ProviderRow = Selectable<ProvidersTable>;
@@ -24,6 +25,37 @@ export function secretContext(tenantId: string, providerId: string): string {
   return `tenant:${tenantId}/provider:${providerId}`;
 }
 
+/**
+ * Tag keys under `vigil:` are Vigil's own settings, hidden from the tags the API shows. The
+ * providers table has no column for an organization's member role: it is kept in `tags` under
+ * this key until a column is added.
+ */
+const RESERVED_TAG_PREFIX = 'vigil:';
+const MEMBER_ROLE_TAG = 'vigil:memberRoleName';
+
+function userTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX)));
+}
+
+function memberRoleOf(r: Pick<ProviderRow, 'kind' | 'tags'>): string | null {
+  return r.kind === 'organization' ? (r.tags[MEMBER_ROLE_TAG] ?? DEFAULT_MEMBER_ROLE_NAME) : null;
+}
+
+function checkTags(tags: Record<string, string> | undefined): void {
+  const reserved = Object.keys(tags ?? {}).filter((k) => k.startsWith(RESERVED_TAG_PREFIX));
+  if (reserved.length) {
+    throw new ApiError('BAD_REQUEST', `Tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved for Vigil: rename "${reserved.join('", "')}".`, { tags: reserved });
+  }
+}
+
+function checkOrganizationFields(kind: string, input: { memberRoleName?: unknown; memberExternalId?: unknown }): void {
+  if (kind !== 'organization' && (input.memberRoleName !== undefined || input.memberExternalId !== undefined)) {
+    throw new ApiError('BAD_REQUEST', 'memberRoleName and memberExternalId apply to organization providers only: drop them, or use kind "organization".', {
+      kind,
+    });
+  }
+}
+
 function toDto(r: ProviderRow): ProviderDto {
   return {
     id: r.id,
@@ -33,8 +65,9 @@ function toDto(r: ProviderRow): ProviderDto {
     authMethod: r.auth_method,
     roleArn: r.role_arn,
     endpointUrl: r.endpoint_url,
-    tags: r.tags,
+    tags: userTags(r.tags),
     hasSecret: r.secret_ciphertext !== null,
+    memberRoleName: memberRoleOf(r),
     connection:
       r.connection_checked_at === null
         ? null
@@ -44,11 +77,18 @@ function toDto(r: ProviderRow): ProviderDto {
   };
 }
 
-function secretOf(auth: ProviderAuthInput): ProviderSecret | null {
+function secretOf(auth: ProviderAuthInput, memberExternalId?: string | null): ProviderSecret | null {
+  const member = memberExternalId ? { memberExternalId } : {};
   if (auth.method === 'access_keys') {
-    return { method: 'access_keys', accessKeyId: auth.accessKeyId, secretAccessKey: auth.secretAccessKey, ...(auth.sessionToken ? { sessionToken: auth.sessionToken } : {}) };
+    return {
+      method: 'access_keys',
+      accessKeyId: auth.accessKeyId,
+      secretAccessKey: auth.secretAccessKey,
+      ...(auth.sessionToken ? { sessionToken: auth.sessionToken } : {}),
+      ...member,
+    };
   }
-  return auth.externalId ? { method: 'role', externalId: auth.externalId } : null;
+  return auth.externalId || memberExternalId ? { method: 'role', ...(auth.externalId ? { externalId: auth.externalId } : {}), ...member } : null;
 }
 
 function checkRoleAccount(auth: ProviderAuthInput, accountId: string): void {
@@ -63,6 +103,9 @@ function checkRoleAccount(auth: ProviderAuthInput, accountId: string): void {
 /** The stored, still encrypted, way into a cloud account. */
 export interface StoredProviderAccess {
   id: string;
+  kind: 'aws' | 'organization';
+  /** Organization: the role assumed in member accounts. */
+  memberRoleName: string | null;
   accountId: string;
   roleArn: string | null;
   endpointUrl: string | null;
@@ -73,10 +116,20 @@ export interface StoredProviderAccess {
 export async function readProviderAccess(trx: Tx, providerId: string): Promise<StoredProviderAccess | undefined> {
   const row = await trx
     .selectFrom('providers')
-    .select(['id', 'account_id', 'role_arn', 'endpoint_url', 'secret_ciphertext'])
+    .select(['id', 'kind', 'tags', 'account_id', 'role_arn', 'endpoint_url', 'secret_ciphertext'])
     .where('id', '=', providerId)
     .executeTakeFirst();
-  return row && { id: row.id, accountId: row.account_id, roleArn: row.role_arn, endpointUrl: row.endpoint_url, ciphertext: row.secret_ciphertext };
+  return (
+    row && {
+      id: row.id,
+      kind: row.kind,
+      memberRoleName: memberRoleOf(row),
+      accountId: row.account_id,
+      roleArn: row.role_arn,
+      endpointUrl: row.endpoint_url,
+      ciphertext: row.secret_ciphertext,
+    }
+  );
 }
 
 /**
@@ -87,7 +140,37 @@ export async function decryptProviderAccess(stored: StoredProviderAccess, secret
   const secret = stored.ciphertext
     ? ((await decryptSecret(stored.ciphertext, secrets, { context: secretContext(tenantId, stored.id) })) as unknown as ProviderSecret)
     : null;
-  return { accountId: stored.accountId, roleArn: stored.roleArn, endpointUrl: stored.endpointUrl, secret };
+  return {
+    kind: stored.kind,
+    memberRoleName: stored.memberRoleName,
+    accountId: stored.accountId,
+    roleArn: stored.roleArn,
+    endpointUrl: stored.endpointUrl,
+    secret,
+  };
+}
+
+/** The connection test of an organization: the management account, the listing, and every member role. */
+async function testOrganization(access: ProviderAccess): Promise<Omit<ConnectionResultDto, 'checkedAt'>> {
+  const { management, members } = await resolveOrganizationSessions(access);
+  const failures = members.failures.map((f) => ({ account: f.account, code: f.code, message: f.message.slice(0, 1000) }));
+  const reached = members.sessions.length;
+  const total = reached + failures.length;
+  const error = failures.length
+    ? `${reached} of ${total} accounts of the organization could be reached; not reached: ` +
+      failures
+        .slice(0, 10)
+        .map((f) => `${f.account} (${f.code})`)
+        .join(', ') +
+      (failures.length > 10 ? ` and ${failures.length - 10} more` : '') +
+      `. Check that role ${access.memberRoleName ?? DEFAULT_MEMBER_ROLE_NAME} exists in those accounts and trusts the management account.`
+    : null;
+  return {
+    ok: failures.length === 0,
+    error,
+    identity: management.identity.arn,
+    organization: { accounts: members.listed.length, assumed: reached, failures },
+  };
 }
 
 /** Cloud accounts of a tenant: CRUD and connection tests. */
@@ -101,8 +184,11 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
   return {
     async create(tenantId: string, userId: string | null, input: CreateProviderInput): Promise<ProviderDto> {
       checkRoleAccount(input.auth, input.accountId);
+      checkOrganizationFields(input.kind, input);
+      checkTags(input.tags);
       const id = randomUUID();
-      const secret = secretOf(input.auth);
+      const secret = secretOf(input.auth, input.memberExternalId);
+      const tags = input.kind === 'organization' ? { ...input.tags, [MEMBER_ROLE_TAG]: input.memberRoleName ?? DEFAULT_MEMBER_ROLE_NAME } : (input.tags ?? {});
       const encrypted = secret ? await encryptSecret(secret, deps.secrets, { context: secretContext(tenantId, id) }) : null;
       return withTenant(deps.db, tenantId, async (trx) => {
         const clash = await trx.selectFrom('providers').select('id').where('account_id', '=', input.accountId).executeTakeFirst();
@@ -120,7 +206,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
             auth_method: input.auth.method,
             role_arn: input.auth.method === 'role' ? input.auth.roleArn : null,
             endpoint_url: input.endpointUrl ?? null,
-            tags: JSON.stringify(input.tags ?? {}),
+            tags: JSON.stringify(tags),
             secret_ciphertext: encrypted ? Buffer.from(encrypted.ciphertext) : null,
             secret_key_id: encrypted?.keyId ?? null,
             created_by: userId,
@@ -141,25 +227,51 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
     },
 
     async update(tenantId: string, id: string, input: UpdateProviderInput): Promise<ProviderDto> {
-      const secret = input.auth ? secretOf(input.auth) : undefined;
+      checkTags(input.tags);
+      const memberSecretChange = input.memberExternalId !== undefined;
+      // What the new secret keeps from the stored one: an organization's member external id
+      // survives new credentials, and new credentials survive a new member external id.
+      let secret: ProviderSecret | null | undefined;
+      if (input.auth || memberSecretChange) {
+        const stored = await withTenant(deps.db, tenantId, async (trx) => {
+          const a = await readProviderAccess(trx, id);
+          if (!a) throw notFound('Provider', id);
+          return a;
+        });
+        checkOrganizationFields(stored.kind, input);
+        const needsOld = stored.kind === 'organization' && (!input.auth || !memberSecretChange);
+        const old = needsOld ? (await decryptProviderAccess(stored, deps.secrets, tenantId)).secret : null;
+        const memberExternalId = memberSecretChange ? input.memberExternalId : old?.memberExternalId;
+        if (input.auth) {
+          secret = secretOf(input.auth, memberExternalId);
+        } else if (old) {
+          const { memberExternalId: _dropped, ...rest } = old;
+          secret = memberExternalId ? { ...rest, memberExternalId } : rest.method === 'role' && !rest.externalId ? null : rest;
+        } else {
+          // Role without an external id: nothing stored so far.
+          secret = memberExternalId ? { method: 'role', memberExternalId } : null;
+        }
+      }
       const encrypted = secret ? await encryptSecret(secret, deps.secrets, { context: secretContext(tenantId, id) }) : secret;
       return withTenant(deps.db, tenantId, async (trx) => {
         const current = await find(trx, id);
+        checkOrganizationFields(current.kind, input);
         if (input.auth) checkRoleAccount(input.auth, current.account_id);
-        const credentialsChanged = input.auth !== undefined || input.endpointUrl !== undefined;
+        const reserved = Object.fromEntries(Object.entries(current.tags).filter(([k]) => k.startsWith(RESERVED_TAG_PREFIX)));
+        const tags =
+          input.tags !== undefined || input.memberRoleName !== undefined
+            ? { ...(input.tags ?? userTags(current.tags)), ...reserved, ...(input.memberRoleName !== undefined ? { [MEMBER_ROLE_TAG]: input.memberRoleName } : {}) }
+            : undefined;
+        const credentialsChanged = input.auth !== undefined || input.endpointUrl !== undefined || memberSecretChange || input.memberRoleName !== undefined;
         const row = await trx
           .updateTable('providers')
           .set({
             ...(input.alias !== undefined ? { alias: input.alias } : {}),
             ...(input.endpointUrl !== undefined ? { endpoint_url: input.endpointUrl } : {}),
-            ...(input.tags !== undefined ? { tags: JSON.stringify(input.tags) } : {}),
-            ...(input.auth
-              ? {
-                  auth_method: input.auth.method,
-                  role_arn: input.auth.method === 'role' ? input.auth.roleArn : null,
-                  secret_ciphertext: encrypted ? Buffer.from(encrypted.ciphertext) : null,
-                  secret_key_id: encrypted ? encrypted.keyId : null,
-                }
+            ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
+            ...(input.auth ? { auth_method: input.auth.method, role_arn: input.auth.method === 'role' ? input.auth.roleArn : null } : {}),
+            ...(encrypted !== undefined
+              ? { secret_ciphertext: encrypted ? Buffer.from(encrypted.ciphertext) : null, secret_key_id: encrypted ? encrypted.keyId : null }
               : {}),
             // A new way in invalidates the last connection test.
             ...(credentialsChanged ? { connection_ok: null, connection_error: null, connection_identity: null, connection_checked_at: null } : {}),
@@ -185,7 +297,10 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       });
     },
 
-    /** Tests the credentials with STS GetCallerIdentity (outside any transaction) and records the outcome. */
+    /**
+     * Tests the credentials with STS GetCallerIdentity (outside any transaction) and records the outcome.
+     * For an organization, also lists its accounts and assumes the member role in each: `ok` only when every one is reached.
+     */
     async testConnection(tenantId: string, id: string): Promise<ConnectionResultDto> {
       const stored = await withTenant(deps.db, tenantId, async (trx) => {
         const a = await readProviderAccess(trx, id);
@@ -196,10 +311,15 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
       let ok = false;
       let error: string | null = null;
       let identity: string | null = null;
+      let organization: ConnectionResultDto['organization'];
       try {
-        const r = await resolveProviderSession(access);
-        ok = true;
-        identity = r.identity.arn;
+        if (access.kind === 'organization') {
+          ({ ok, error, identity, organization } = await testOrganization(access));
+        } else {
+          const r = await resolveProviderSession(access);
+          ok = true;
+          identity = r.identity.arn;
+        }
       } catch (err) {
         // Vigil's errors (credentials, account mismatch, decryption) are written for users; others are not shown.
         error = err instanceof VigilError ? err.message.slice(0, 2000) : 'The connection test failed unexpectedly; retry, or check the endpoint URL.';
@@ -213,7 +333,7 @@ export function createProvidersService(deps: ProvidersServiceDeps) {
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) throw notFound('Provider', id);
       });
-      return { ok, error, identity, checkedAt: checkedAt.toISOString() };
+      return { ok, error, identity, checkedAt: checkedAt.toISOString(), ...(organization ? { organization } : {}) };
     },
   };
 }
