@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VigilError } from '@vigil/engine';
 import { checksList, complianceList, complianceShow } from './commands/catalog.ts';
+import { registerDevCommands } from './commands/dev-seed.ts';
 import { dbMigrate, serve } from './commands/serve.ts';
 import type { ScanAwsOptions } from './commands/scan-aws.ts';
 import { scanAws } from './commands/scan-aws.ts';
+import { worker } from './commands/worker.ts';
 import type { Io } from './io.ts';
 import { processIo } from './io.ts';
 import { VERSION } from './version.ts';
@@ -47,6 +49,9 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option('-I, --external-id <id>', 'external id for --role')
     .option('-T, --session-duration <seconds>', 'assumed-role session duration (900-43200)', positiveInt('--session-duration'))
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (AWS-compatible emulators); also AWS_ENDPOINT_URL')
+    .option('--organization-role <name>', 'scan every active account of the organization: assume this role (e.g. OrganizationAccountAccessRole) in each member')
+    .option('--organization-external-id <id>', 'external id for --organization-role')
+    .option('--organization-accounts <ids...>', 'with --organization-role: only these account ids')
     .option('-z, --ignore-exit-code-3', 'exit 0 even when there are unmuted failures')
     .option('-b, --no-banner', 'do not print the banner')
     .option('--plan', 'print the API calls and the least-privilege IAM policy for the selected checks, without calling AWS')
@@ -96,13 +101,28 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     });
   program
     .command('serve')
-    .description('Run the Vigil API and an in-process worker (embedded database unless DATABASE_URL is set)')
+    .description('Run the Vigil API and an in-process worker (embedded database unless DATABASE_URL is set; with REDIS_URL, scans go to `vigil worker` processes instead)')
     .option('--port <port>', 'port to listen on', positiveInt('--port'), Number(process.env.PORT) || 8080)
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--data-dir <dir>', 'data directory: embedded database and generated keys (default $XDG_DATA_HOME/vigil)')
+    .option(
+      '--retention-months <n>',
+      'drop monthly findings partitions wholly older than this many months, at start and daily (default VIGIL_FINDINGS_RETENTION_MONTHS, else keep everything)',
+      positiveInt('--retention-months'),
+    )
     .exitOverride()
-    .action(async (opts: { port: number; host: string; dataDir?: string }) => {
+    .action(async (opts: { port: number; host: string; dataDir?: string; retentionMonths?: number }) => {
       result.code = await serve(opts, io);
+    });
+
+  program
+    .command('worker')
+    .description('Run scans from the Redis queue (REDIS_URL) against the API\'s PostgreSQL database (DATABASE_URL); start as many as needed')
+    .option('--concurrency <n>', 'jobs run at once by this process', positiveInt('--concurrency'), 3)
+    .option('--data-dir <dir>', 'the server\'s data directory, for its secrets.key when VIGIL_SECRETS_KEY is not set')
+    .exitOverride()
+    .action(async (opts: { concurrency: number; dataDir?: string }) => {
+      result.code = await worker(opts, io);
     });
 
   const db = program.command('db').description('Database maintenance').exitOverride();
@@ -113,6 +133,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .action(async (opts: { dataDir?: string }) => {
       result.code = await dbMigrate(opts, io);
     });
+  registerDevCommands(program, io, result);
   return program;
 }
 

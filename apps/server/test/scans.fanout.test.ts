@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '@vigil/db';
 import { startFakeAws } from '@vigil/aws/testing/fake-aws';
-import type { FakeAws } from '@vigil/aws/testing/fake-aws';
+import type { FakeAws, FakeHandler } from '@vigil/aws/testing/fake-aws';
 import { ec2Estate } from '../../../bench/fake-ec2.ts';
 import { createScanWorker } from '../src/worker/scan-worker.ts';
 import { createInProcessQueue } from '../src/worker/queue.ts';
@@ -11,9 +11,24 @@ import type { TestApp, TestUser } from '../src/testing/index.ts';
 
 const ACCOUNT = '123456789012';
 const OTHER = '210987654321';
+const ORG_MANAGEMENT = '300000000001';
+const ORG_MEMBERS = ['300000000002', '300000000003', '300000000004'];
 const CHECKS = ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_networkacl_allow_ingress_tcp_port_22'];
 const FINAL = ['completed', 'completed_with_errors', 'failed', 'cancelled'];
 const SCOPE = { regions: ['us-east-1', 'eu-west-1'], checks: CHECKS };
+
+/** Handlers answering each simulated account with its own estate (resources of different accounts differ). */
+function perAccount(accounts: readonly string[], estate: (account: string) => Record<string, FakeHandler>): Record<string, FakeHandler> {
+  const byAccount = new Map(accounts.map((a) => [a, estate(a)]));
+  const names = new Set([...byAccount.values()].flatMap((h) => Object.keys(h)));
+  return Object.fromEntries(
+    [...names].map((name) => [name, ((r) => {
+      const h = byAccount.get(r.account)?.[name];
+      if (!h) throw new Error(`no ${name} handler for account ${r.account}`);
+      return h(r);
+    }) satisfies FakeHandler]),
+  );
+}
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -37,6 +52,7 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
   let owner: TestUser;
   let fastProvider: string;
   let slowProvider: string;
+  let org: FakeAws;
 
   beforeAll(async () => {
     // The test app's own worker is stopped: each test builds the worker it needs.
@@ -46,6 +62,13 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       startFakeAws({ account: OTHER, regions: ['us-east-1', 'eu-west-1'], latencyMs: 150, handlers: ec2Estate({ vpcsPerRegion: 2, securityGroupsPerVpc: 7, naclsPerVpc: 2, subnetsPerVpc: 2, pageSize: 2 }, OTHER) }),
     ]);
     await t.deps.scanQueue?.stop();
+    org = await startFakeAws({
+      account: ORG_MANAGEMENT,
+      regions: ['us-east-1'],
+      organization: { accounts: [ORG_MANAGEMENT, ...ORG_MEMBERS].map((id) => ({ id })), pageSize: 2 },
+      assumeRoleDenied: [ORG_MEMBERS[1] as string],
+      handlers: perAccount([ORG_MANAGEMENT, ...ORG_MEMBERS], (account) => ec2Estate({ vpcsPerRegion: 1, securityGroupsPerVpc: 3, naclsPerVpc: 1, subnetsPerVpc: 1 }, account)),
+    });
     owner = await seedUser(t);
     fastProvider = await provider(fake.url, ACCOUNT);
     slowProvider = await provider(slow.url, OTHER);
@@ -54,6 +77,7 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     await t.close();
     await fake.close();
     await slow.close();
+    await org.close();
   });
 
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
@@ -69,8 +93,8 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     expect(r.statusCode).toBe(201);
     return r.json().id as string;
   };
-  const startScan = async (providerId: string): Promise<string> => {
-    const r = await call('POST', '/scans', { providerId, scope: SCOPE });
+  const startScan = async (providerId: string, scope: object = SCOPE): Promise<string> => {
+    const r = await call('POST', '/scans', { providerId, scope });
     expect(r.statusCode).toBe(202);
     return r.json().id as string;
   };
@@ -190,6 +214,58 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       expect(rows).toHaveLength(2);
       const [x, y] = rows;
       expect(x?.finished_at && y?.started_at && x.finished_at <= y.started_at).toBe(true);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it('scans an organization as one scan: one job per account; an account whose role cannot be assumed fails alone', async () => {
+    const w = createScanWorker({ db: t.db, secrets: t.deps.secrets, tickMs: 100 });
+    t.deps.scanQueue = w;
+    await w.start();
+    try {
+      const r = await call('POST', '/providers', {
+        kind: 'organization',
+        accountId: ORG_MANAGEMENT,
+        auth: { method: 'access_keys', accessKeyId: 'AKIAFAKEFAKEFAKE0002', secretAccessKey: 'fake-secret-access-key-000000' },
+        endpointUrl: org.url,
+      });
+      expect(r.statusCode).toBe(201);
+      const id = await startScan(r.json().id as string, { regions: ['us-east-1'], checks: CHECKS });
+      const done = await untilFinal(id);
+      expect([done.state, done.failureReason]).toEqual(['completed_with_errors', expect.anything()]);
+      expect(done.failureReason).toMatch(new RegExp(`^1 of 4 accounts could not be scanned: ${ORG_MEMBERS[1]}: Cannot assume role OrganizationAccountAccessRole in account ${ORG_MEMBERS[1]}: .*not authorized`));
+      const accounts = await withSystem(t.db, (trx) =>
+        trx.selectFrom('scan_accounts').select(['account_id', 'state', 'finding_count']).where('scan_id', '=', id).orderBy('account_id').execute(),
+      );
+      expect(accounts.map((a) => [a.account_id, a.state])).toEqual([
+        [ORG_MANAGEMENT, 'completed'],
+        [ORG_MEMBERS[0], 'completed'],
+        [ORG_MEMBERS[1], 'failed'],
+        [ORG_MEMBERS[2], 'completed'],
+      ]);
+      const perAccount = await withSystem(t.db, async (trx) =>
+        Object.fromEntries(
+          (await trx.selectFrom('findings').select(['account_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('scan_id', '=', id).groupBy('account_id').execute()).map((x) => [x.account_id, Number(x.n)]),
+        ),
+      );
+      // 3 groups and 1 NACL per account: one finding each per check.
+      expect(perAccount).toEqual({ [ORG_MANAGEMENT]: 4, [ORG_MEMBERS[0] as string]: 4, [ORG_MEMBERS[2] as string]: 4 });
+      expect(done.findingCount).toBe(12);
+      // Overview and compliance per account, and across the organization's accounts.
+      const overview = (await call('GET', '/overview')).json();
+      for (const a of [ORG_MANAGEMENT, ORG_MEMBERS[0], ORG_MEMBERS[2]]) expect(overview.byAccount[a as string]).toMatchObject({ total: 4 });
+      const one = (await call('GET', `/overview?accountId=${ORG_MEMBERS[0]}`)).json();
+      expect([one.total, Object.keys(one.byAccount)]).toEqual([4, [ORG_MEMBERS[0]]]);
+      expect((await call('GET', '/overview?accountId=12')).statusCode).toBe(400);
+      const counted = (body: { requirements: { counts: Record<string, number> }[] }) =>
+        body.requirements.reduce((n, r) => n + Object.values(r.counts).reduce((a, b) => a + b, 0), 0);
+      const all = (await call('GET', `/scans/${id}/compliance/cis_4.0_aws`)).json();
+      const member = (await call('GET', `/scans/${id}/compliance/cis_4.0_aws?accountId=${ORG_MEMBERS[0]}`)).json();
+      expect(counted(all)).toBeGreaterThan(0);
+      expect(counted(member) * 3).toBe(counted(all));
+      // The member role was assumed from the management account's credentials.
+      expect(org.assumed.filter((a) => !a.denied).map((a) => a.roleArn.split(':')[4]).sort()).toEqual([ORG_MEMBERS[0], ORG_MEMBERS[2]]);
     } finally {
       await w.stop();
     }

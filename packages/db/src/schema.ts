@@ -11,11 +11,14 @@ export type ScanCounts = { status?: Record<string, number>; severity?: Record<st
 export type VigilSeverity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
 export type ApiKeysRole = 'owner' | 'admin' | 'member' | 'read_only';
+export type CloudEventsOutcome = 'accepted' | 'ignored';
 export type FindingStatesLastStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'ERROR';
 export type FindingStatesSource = 'scan' | 'manual';
+export type FindingStatesLifecycle = 'open' | 'resolved' | 'reopened';
 export type FindingsStatus = 'PASS' | 'FAIL' | 'MANUAL' | 'ERROR';
 export type FindingsDelta = 'new' | 'changed' | 'unchanged';
 export type FindingsSource = 'scan' | 'manual';
+export type InvitationsRole = 'owner' | 'admin' | 'member' | 'read_only';
 export type MembershipsRole = 'owner' | 'admin' | 'member' | 'read_only';
 export type ProvidersKind = 'aws' | 'organization';
 export type ProvidersAuthMethod = 'role' | 'access_keys';
@@ -47,6 +50,17 @@ export interface CheckOverridesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface CloudEventsTable {
+  tenant_id: string;
+  event_id: string;
+  account_id: Generated<string | null>;
+  event_source: Generated<string | null>;
+  event_name: Generated<string | null>;
+  outcome: CloudEventsOutcome;
+  reason: Generated<string | null>;
+  received_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface CustomChecksTable {
   id: Generated<string>;
   tenant_id: string;
@@ -64,6 +78,35 @@ export interface CustomChecksTable {
   created_by: Generated<string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface EventRescansTable {
+  id: Generated<string>;
+  tenant_id: string;
+  provider_id: string;
+  resource_type: string;
+  resource_ref: string;
+  region: string;
+  event_count: Generated<number>;
+  last_event_id: Generated<string | null>;
+  first_event_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_event_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  not_before: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  attempts: Generated<number>;
+  last_error: Generated<string | null>;
+}
+
+export interface EventSecretsTable {
+  tenant_id: string;
+  secret_ciphertext: Uint8Array;
+  secret_key_id: string;
+  previous_ciphertext: Generated<Uint8Array | null>;
+  previous_key_id: Generated<string | null>;
+  previous_valid_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: Generated<string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  rotated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface FindingStatesTable {
@@ -87,6 +130,8 @@ export interface FindingStatesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   source: Generated<FindingStatesSource>;
   account_id: Generated<string | null>;
+  lifecycle: Generated<FindingStatesLifecycle>;
+  lifecycle_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FindingsTable {
@@ -116,6 +161,19 @@ export interface FindingsTable {
   source: Generated<FindingsSource>;
   remediation: Generated<string | null>;
   created_by: Generated<string | null>;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  role: InvitationsRole;
+  token_hash: string;
+  invited_by: Generated<string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface MembershipsTable {
@@ -154,6 +212,10 @@ export interface RefreshTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   replaced_by: Generated<string | null>;
+  family_id: string;
+  tenant_id: string;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  absolute_expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface ResourcesTable {
@@ -226,6 +288,7 @@ export interface ScansTable {
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  target: ColumnType<JsonValue | null, string | null | undefined, string | null>;
 }
 
 export interface SchedulesTable {
@@ -273,9 +336,13 @@ export interface UsersTable {
 export interface Database {
   api_keys: ApiKeysTable;
   check_overrides: CheckOverridesTable;
+  cloud_events: CloudEventsTable;
   custom_checks: CustomChecksTable;
+  event_rescans: EventRescansTable;
+  event_secrets: EventSecretsTable;
   finding_states: FindingStatesTable;
   findings: FindingsTable;
+  invitations: InvitationsTable;
   memberships: MembershipsTable;
   providers: ProvidersTable;
   refresh_tokens: RefreshTokensTable;

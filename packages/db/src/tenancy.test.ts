@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './database.ts';
 import { sqlState } from './errors.ts';
-import { insertFindings } from './findings.repo.ts';
+import { commitFindingStates, insertFindings } from './findings.repo.ts';
 import { createScan } from './scans.repo.ts';
 import { withSystem, withTenant } from './tenancy.ts';
 import { createTestDatabase, makeFinding, seedTenant, TEST_ENGINES } from './testing/index.ts';
@@ -12,14 +12,20 @@ import type { SeededTenant, TestDatabase } from './testing/index.ts';
 const TENANT_TABLES = [
   'api_keys',
   'check_overrides',
+  'cloud_events',
   'custom_checks',
+  'event_rescans',
+  'event_secrets',
   'finding_states',
   'findings',
+  'invitations',
   'memberships',
   'providers',
   'resources',
+  'scan_accounts',
   'scan_events',
   'scans',
+  'schedules',
 ] as const;
 
 /** One row in every tenant table, written as the tenant itself. */
@@ -66,6 +72,19 @@ async function fillTenant(db: Db, t: SeededTenant): Promise<void> {
       })
       .execute();
     await insertFindings(trx, { scanId: created.scan.id, findings: [makeFinding(1, t.accountId)] });
+    await commitFindingStates(trx, created.scan.id);
+    await trx.insertInto('scan_accounts').values({ tenant_id: t.tenantId, scan_id: created.scan.id, account_id: t.accountId }).execute();
+    await trx
+      .insertInto('invitations')
+      .values({ tenant_id: t.tenantId, email: `x@${t.tenantId.slice(0, 8)}.example.com`, role: 'member', token_hash: `h-${t.tenantId}`, expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
+    await trx.insertInto('schedules').values({ tenant_id: t.tenantId, provider_id: t.providerId, name: 'nightly', cron: '0 3 * * *', next_run_at: new Date() }).execute();
+    await trx.insertInto('event_secrets').values({ tenant_id: t.tenantId, secret_ciphertext: Buffer.from('x'), secret_key_id: 'k1' }).execute();
+    await trx.insertInto('cloud_events').values({ tenant_id: t.tenantId, event_id: `e-${t.tenantId}`, outcome: 'ignored' }).execute();
+    await trx
+      .insertInto('event_rescans')
+      .values({ tenant_id: t.tenantId, provider_id: t.providerId, resource_type: 'AwsS3Bucket', resource_ref: 'b', region: 'us-east-1' })
+      .execute();
   });
 }
 

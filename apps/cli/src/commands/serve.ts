@@ -4,6 +4,8 @@ export interface ServeCommandOptions {
   port: number;
   host: string;
   dataDir?: string;
+  /** Months of findings kept (whole monthly partitions); default VIGIL_FINDINGS_RETENTION_MONTHS, else all. */
+  retentionMonths?: number;
 }
 
 /** `vigil serve`: the API with an embedded database (or DATABASE_URL) until SIGINT/SIGTERM. */
@@ -12,10 +14,12 @@ export async function serve(o: ServeCommandOptions, io: Io): Promise<number> {
   const { defaultDataDir, startServer } = await import('@vigil/server');
   const dataDir = o.dataDir ?? process.env.VIGIL_DATA_DIR ?? defaultDataDir();
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const server = await startServer({ port: o.port, host: o.host, dataDir, databaseUrl, logLevel: process.env.VIGIL_LOG_LEVEL ?? 'warn' });
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const server = await startServer({ port: o.port, host: o.host, dataDir, databaseUrl, redisUrl, redisPrefix: process.env.VIGIL_REDIS_PREFIX || undefined, findingsRetentionMonths: o.retentionMonths, logLevel: process.env.VIGIL_LOG_LEVEL ?? 'warn' });
   const base = `http://${o.host === '127.0.0.1' || o.host === '::1' ? 'localhost' : o.host}:${o.port}`;
   io.err(
     `Vigil API listening on ${base} — database: ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded, in ${dataDir}`}\n` +
+      (redisUrl ? 'Scans: queued in Redis (REDIS_URL) for `vigil worker` processes\n' : '') +
       `API documentation: ${base}/api/docs\n` +
       `Create the first account:\n` +
       `  curl -s -X POST ${base}/api/v1/auth/signup -H 'content-type: application/json' \\\n` +

@@ -9,6 +9,8 @@ import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { findingsRoutes } from './findings/findings.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { resourcesRoutes } from './resources/resources.routes.ts';
+import { eventsModule } from './events/events.routes.ts';
+import { schedulesRoutes } from './schedules/schedules.routes.ts';
 
 /** A feature module: its public routes (no authentication) and its authenticated routes. */
 export interface ApiModule {
@@ -29,4 +31,6 @@ export const MODULES: readonly ApiModule[] = [
   { name: 'checks', routes: checksRoutes },
   { name: 'compliance', routes: complianceRoutes },
   { name: 'overview', routes: overviewRoutes },
+  eventsModule,
+  { name: 'schedules', routes: schedulesRoutes },
 ];

@@ -8,6 +8,9 @@ import { buildApp } from '../app.ts';
 import type { App, AppDeps, Role } from '../context.ts';
 import { createScanWorker } from '../worker/scan-worker.ts';
 import type { ScanWorkerOptions } from '../worker/scan-worker.ts';
+import { createScanFromService, startScheduler } from '../scheduler/scheduler.ts';
+import { createEventProcessor } from '../modules/events/events.processor.ts';
+import type { EventProcessor, EventProcessorOptions } from '../modules/events/events.processor.ts';
 
 export { TEST_ENGINES } from '@vigil/db/testing';
 export type { TestEngine } from '@vigil/db/testing';
@@ -18,6 +21,8 @@ export interface TestApp {
   db: Db;
   /** Moves the test clock forward (tokens, expiries). */
   advance(ms: number): void;
+  /** The event rescan processor, when `options.events` was given (call `runOnce()`, or `start` it). */
+  events?: EventProcessor;
   close(): Promise<void>;
 }
 
@@ -25,7 +30,13 @@ export interface TestApp {
 export async function createTestApp(
   engine: TestEngine,
   at = new Date('2026-11-01T12:00:00Z'),
-  options: { worker?: Omit<ScanWorkerOptions, 'db' | 'secrets'> } = {},
+  options: {
+    worker?: Omit<ScanWorkerOptions, 'db' | 'secrets'>;
+    /** Runs the scan scheduler (on the test clock) every `intervalMs`; off unless given. */
+    scheduler?: { intervalMs: number };
+    /** Creates the event rescan processor (not started unless `start`); none unless given. */
+    events?: Omit<EventProcessorOptions, 'db' | 'secrets'> & { start?: boolean };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let offset = 0;
@@ -41,12 +52,18 @@ export async function createTestApp(
   const app = await buildApp(deps);
   await app.ready();
   await deps.scanQueue.start();
+  const scheduler = options.scheduler && startScheduler({ db: database.db, now, createScan: createScanFromService(deps), intervalMs: options.scheduler.intervalMs });
+  const events = options.events && createEventProcessor({ db: database.db, secrets: deps.secrets, ...options.events });
+  if (options.events?.start) events?.start();
   return {
     app,
     deps,
     db: database.db,
     advance: (ms) => void (offset += ms),
+    events,
     close: async () => {
+      await events?.stop();
+      await scheduler?.stop();
       await deps.scanQueue?.stop();
       await app.close();
       await database.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DEFAULT_MEMBER_ROLE, awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, listOrganizationAccounts, regionSkipReason, resolveAwsSession } from '@vigil/aws';
+import { DEFAULT_MEMBER_ROLE, awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, listOrganizationAccounts, organizationMemberSession, regionSkipReason } from '@vigil/aws';
 import type { AwsSession } from '@vigil/aws';
 import { frameworks } from '@vigil/compliance';
 import { commitFindingStates, deleteScanFindings, insertFindings, withSystem, withTenant, resolveMissingFindings } from '@vigil/db';
@@ -81,12 +81,9 @@ async function accountSession(stored: StoredProviderAccess, secrets: KeyProvider
   const { session } = await resolveProviderSession(access);
   if (account === session.account) return session;
   if (stored.kind !== 'organization') throw new ScanFailure(`Account ${account} is not the provider's account ${session.account}.`);
-  const member = await resolveAwsSession({
-    credentials: session.credentials,
-    role: `arn:${session.partition}:iam::${account}:role/${stored.memberRoleName ?? DEFAULT_MEMBER_ROLE}`,
+  const member = await organizationMemberSession(session, account, {
+    roleName: stored.memberRoleName ?? DEFAULT_MEMBER_ROLE,
     externalId: access.secret?.memberExternalId,
-    endpointUrl: session.endpoint,
-    homeRegion: session.homeRegion,
   });
   return member.session;
 }

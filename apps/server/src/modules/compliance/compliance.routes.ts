@@ -36,7 +36,7 @@ const ScanComplianceSchema = Type.Object({
 
 /** Compliance frameworks, and a scan's requirement statuses for one of them. */
 export async function complianceRoutes(app: App, deps: AppDeps): Promise<void> {
-  const svc = createComplianceService({ db: deps.db, frameworks });
+  const svc = createComplianceService({ db: deps.db, frameworks, now: deps.now });
 
   app.get(
     '/compliance',
@@ -54,9 +54,13 @@ export async function complianceRoutes(app: App, deps: AppDeps): Promise<void> {
           { scanId: Uuid, framework: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,128}$', description: 'A framework id, e.g. cis_4.0_aws.' }) },
           { additionalProperties: false },
         ),
+        querystring: Type.Object(
+          { accountId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: "Only this cloud account's findings (one account of an organization's scan)." })) },
+          { additionalProperties: false },
+        ),
         response: { 200: ScanComplianceSchema, ...errorResponses },
       },
     },
-    async (request) => svc.forScan(request.auth.tenantId, request.params.scanId, request.params.framework),
+    async (request) => svc.forScan(request.auth.tenantId, request.params.scanId, request.params.framework, request.query.accountId),
   );
 }

@@ -1,4 +1,4 @@
-import { withTenant } from '@vigil/db';
+import { findingMutedAt, withTenant } from '@vigil/db';
 import type { Db } from '@vigil/db';
 import { CheckTally, evaluateFramework } from '@vigil/engine';
 import type { Framework, RequirementStatus, Status } from '@vigil/engine';
@@ -25,6 +25,8 @@ export interface ScanCompliance {
 
 export interface ComplianceServiceDeps {
   db: Db;
+  /** The clock for lapsed mutes (default the current time). */
+  now?: () => Date;
   frameworks: readonly Framework[];
 }
 
@@ -32,14 +34,16 @@ export interface ComplianceServiceDeps {
  * Per-check tallies of a scan from one aggregate query (a few rows per check), never
  * from the findings themselves.
  */
-export async function scanTally(trx: Db, scan: { id: string; created_at: Date }): Promise<CheckTally> {
-  const rows = await trx
+export async function scanTally(trx: Db, scan: { id: string; created_at: Date }, now: Date = new Date(), accountId?: string): Promise<CheckTally> {
+  let query = trx
     .selectFrom('findings')
-    .select(['check_id', 'status', 'muted', sql<number>`count(*)::int`.as('n')])
+    .select(['check_id', 'status', findingMutedAt(now).as('muted'), sql<number>`count(*)::int`.as('n')])
     .where('scan_id', '=', scan.id)
     .where('scan_created_at', '=', scan.created_at)
-    .groupBy(['check_id', 'status', 'muted'])
-    .execute();
+    .groupBy(['check_id', 'status', sql`3`]);
+  // One account of an organization's scan, or all of them together.
+  if (accountId !== undefined) query = query.where('account_id', '=', accountId);
+  const rows = await query.execute();
   const tally = new CheckTally();
   for (const r of rows) {
     // CheckTally only counts one finding at a time; the loop is bounded by the scan's size and cheap.
@@ -62,13 +66,13 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
       }));
     },
 
-    async forScan(tenantId: string, scanId: string, frameworkId: string): Promise<ScanCompliance> {
+    async forScan(tenantId: string, scanId: string, frameworkId: string, accountId?: string): Promise<ScanCompliance> {
       const framework = deps.frameworks.find((f) => f.id === frameworkId);
       if (!framework) throw notFound('Compliance framework', frameworkId);
       const tally = await withTenant(deps.db, tenantId, async (trx) => {
         const scan = await trx.selectFrom('scans').select(['id', 'created_at']).where('id', '=', scanId).executeTakeFirst();
         if (!scan) throw notFound('Scan', scanId);
-        return scanTally(trx, scan);
+        return scanTally(trx, scan, deps.now?.() ?? new Date(), accountId);
       });
       const results = evaluateFramework(framework, tally);
       const summary: Record<RequirementStatus, number> = { PASS: 0, FAIL: 0, MANUAL: 0, ERROR: 0 };

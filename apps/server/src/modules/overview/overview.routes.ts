@@ -14,19 +14,28 @@ const OverviewSchema = Type.Object({
   byStatus: StatusCounts,
   byService: Type.Record(Type.String(), Type.Integer()),
   byRegion: Type.Record(Type.String(), Type.Integer()),
+  byAccount: Type.Record(Type.String(), Type.Object({ total: Type.Integer(), failing: Type.Integer() }), {
+    description: 'Per cloud account: findings, and unmuted FAIL findings.',
+  }),
   failingBySeverity: SeverityCounts,
 });
 
 /** The dashboard counts. */
 export async function overviewRoutes(app: App, deps: AppDeps): Promise<void> {
-  const svc = createOverviewService({ db: deps.db });
+  const svc = createOverviewService({ db: deps.db, now: deps.now });
   app.get(
     '/overview',
     {
       schema: {
         tags: ['overview'],
         summary: 'Counts by severity, status, service and region over the latest completed scan of each cloud account',
-        querystring: Type.Object({ providerId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            providerId: Type.Optional(Uuid),
+            accountId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: 'Only this cloud account (e.g. one account of an organization).' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: OverviewSchema, ...errorResponses },
       },
     },
