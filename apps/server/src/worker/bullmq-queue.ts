@@ -1,10 +1,10 @@
-import { Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Job, JobType } from 'bullmq';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { scanJobKey } from './queue.ts';
+import { DeferJob, scanJobKey } from './queue.ts';
 import type { ScanJob, ScanJobInput, ScanQueue, ScanQueueOptions } from './queue.ts';
 
 /** The BullMQ queue the API and the workers share (a stable public name: never rename). */
@@ -117,6 +117,11 @@ export function createBullmqQueue(o: BullmqQueueOptions): ScanQueue {
     try {
       await o.handler(job, controller.signal);
     } catch (err) {
+      if (err instanceof DeferJob && token && !stopping) {
+        // Not yet (a busy account, the tenant's cap): back in the queue later, attempts untouched.
+        await bj.moveToDelayed(Date.now() + err.delayMs, token);
+        throw new DelayedError();
+      }
       o.onError?.(err, job);
       if (stopping && controller.signal.aborted && token) {
         // Not the job's fault: another worker takes it, and it keeps its attempts.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeferJob } from './queue.ts';
 import type { ScanJob, ScanJobHandler, ScanQueue, ScanQueueOptions } from './queue.ts';
 
 /** Builds a fresh queue of one adapter (a fresh namespace: no jobs of another test). */
@@ -126,6 +127,31 @@ export function scanQueueConformance(adapter: string, make: QueueFactory): void 
       await tick(100);
       expect(calls).toBe(2);
       expect(exhausted).toBe(0);
+      await q.stop();
+    });
+
+    it('delivers a deferred job again later without spending an attempt or reporting an error', async () => {
+      const attempts: number[] = [];
+      let errors = 0;
+      let exhausted = 0;
+      let done = false;
+      const q = await make({
+        concurrency: 1,
+        attempts: 2,
+        backoffMs: 10,
+        handler: async (job) => {
+          attempts.push(job.attempt);
+          if (attempts.length <= 3) throw new DeferJob(30, 'the account is busy');
+          done = true;
+        },
+        onError: () => void errors++,
+        onExhausted: async () => void exhausted++,
+      });
+      await q.start();
+      await q.enqueue({ kind: 'account', scanId: 's', tenantId: 't', account: 'a' });
+      await until(() => done);
+      expect(attempts).toHaveLength(4);
+      expect([errors, exhausted]).toEqual([0, 0]);
       await q.stop();
     });
 
