@@ -252,6 +252,15 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       // 3 groups and 1 NACL per account: one finding each per check.
       expect(perAccount).toEqual({ [ORG_MANAGEMENT]: 4, [ORG_MEMBERS[0] as string]: 4, [ORG_MEMBERS[2] as string]: 4 });
       expect(done.findingCount).toBe(12);
+      const perAccountApi = (await call('GET', `/scans/${id}/accounts`)).json().items as { accountId: string; state: string; findingCount: number; failureReason: string | null; progress: { unitsDone: number; unitsTotal: number } }[];
+      expect(perAccountApi.map((a) => [a.accountId, a.state, a.findingCount])).toEqual([
+        [ORG_MANAGEMENT, 'completed', 4],
+        [ORG_MEMBERS[0], 'completed', 4],
+        [ORG_MEMBERS[1], 'failed', 0],
+        [ORG_MEMBERS[2], 'completed', 4],
+      ]);
+      expect(perAccountApi[2]?.failureReason).toMatch(/Cannot assume role/);
+      expect(perAccountApi[0]?.progress.unitsDone).toBe(perAccountApi[0]?.progress.unitsTotal);
       // Overview and compliance per account, and across the organization's accounts.
       const overview = (await call('GET', '/overview')).json();
       for (const a of [ORG_MANAGEMENT, ORG_MEMBERS[0], ORG_MEMBERS[2]]) expect(overview.byAccount[a as string]).toMatchObject({ total: 4 });

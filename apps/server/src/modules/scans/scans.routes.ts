@@ -13,6 +13,7 @@ import {
   IdParams,
   ListScansQuery,
   Scan,
+  ScanAccounts,
   ScanPage,
   ScanStatus,
   StatusHeaders,
@@ -63,6 +64,19 @@ export async function scansRoutes(app: App, deps: AppDeps): Promise<void> {
     '/scans/:id',
     { schema: { tags, summary: 'Retrieve a scan', params: IdParams, response: { 200: Scan } } },
     async (request) => scanToDto(await service.getRow(request.auth.tenantId, request.params.id)),
+  );
+
+  app.get(
+    '/scans/:id/accounts',
+    {
+      schema: {
+        tags,
+        summary: "A scan's progress and outcome per cloud account (one row for an AWS account, one per account of an organization)",
+        params: IdParams,
+        response: { 200: ScanAccounts },
+      },
+    },
+    async (request) => ({ items: await service.accounts(request.auth.tenantId, request.params.id) }),
   );
 
   app.patch(

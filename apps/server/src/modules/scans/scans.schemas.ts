@@ -91,6 +91,30 @@ export const Scan = Type.Object({
 });
 export type ScanDto = Static<typeof Scan>;
 
+/** One cloud account of a scan (an AWS account's scan has one; an organization's, one per account). */
+export const ScanAccount = Type.Object({
+  accountId: Type.String(),
+  state: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('running'),
+    Type.Literal('completed'),
+    Type.Literal('completed_with_errors'),
+    Type.Literal('failed'),
+    Type.Literal('cancelled'),
+  ]),
+  attempt: Type.Integer({ description: 'Deliveries of the account job so far (a retry replaces the earlier attempt\'s findings).' }),
+  progress: Progress,
+  counts: Counts,
+  resourceCount: Type.Integer(),
+  findingCount: Type.Integer(),
+  apiCalls: Type.Integer(),
+  errorCount: Type.Integer(),
+  failureReason: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Time,
+  finishedAt: Time,
+});
+export const ScanAccounts = Type.Object({ items: Type.Array(ScanAccount) });
+
 export const ScanPage = Type.Object({ items: Type.Array(Scan), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export const ScanStatus = Type.Object({

@@ -8,7 +8,8 @@ import { appendScanEvent, promoteQueued, scanToDto, stateEvent } from './scans.r
 import { resolveScope, tenantCatalogue } from './scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../checks/checks.repo.ts';
 import { FINAL_STATES } from './scans.schemas.ts';
-import type { CreateScanInput, ScanDto, ScanState, UpdateScanInput } from './scans.schemas.ts';
+import type { CreateScanInput, ScanAccount, ScanDto, ScanState, UpdateScanInput } from './scans.schemas.ts';
+import type { Static } from '@fastify/type-provider-typebox';
 
 export interface ScansServiceDeps {
   db: Db;
@@ -135,6 +136,29 @@ export function createScansService(deps: ScansServiceDeps) {
         // Name the partition key so only the scan's month is touched.
         await trx.deleteFrom('findings').where('scan_id', '=', id).where('scan_created_at', '=', current.created_at).execute();
         await trx.deleteFrom('scans').where('id', '=', id).execute();
+      });
+    },
+
+    /** The scan's accounts, in account order; 404 for a scan the tenant cannot see. */
+    async accounts(tenantId: string, id: string): Promise<Static<typeof ScanAccount>[]> {
+      if (!isUuid(id)) throw notFound('Scan', id);
+      return withTenant(deps.db, tenantId, async (trx) => {
+        await find(trx, id);
+        const rows = await trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', id).orderBy('account_id').execute();
+        return rows.map((r) => ({
+          accountId: r.account_id,
+          state: r.state,
+          attempt: r.attempt,
+          progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
+          counts: { status: {}, severity: {}, ...(r.counts as object) } as Static<typeof ScanAccount>['counts'],
+          resourceCount: r.resource_count,
+          findingCount: r.finding_count,
+          apiCalls: Number(r.api_calls),
+          errorCount: r.error_count,
+          failureReason: r.failure_reason,
+          startedAt: r.started_at?.toISOString() ?? null,
+          finishedAt: r.finished_at?.toISOString() ?? null,
+        }));
       });
     },
 
