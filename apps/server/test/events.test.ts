@@ -410,7 +410,7 @@ describe.each(TEST_ENGINES)('event-driven scans on %s', (engine) => {
   });
 
   it('rescans again when an event arrives while its resource is being re-read', async () => {
-    const key = { tenantId: owner.tenantId, providerId, resourceType: 'AwsS3Bucket', resourceRef: 'acme-0000-app-assets', region: 'global' };
+    const key = { tenantId: owner.tenantId, providerId, accountId: ACCOUNT, resourceType: 'AwsS3Bucket', resourceRef: 'acme-0000-app-assets', region: 'global' };
     await withTenant(t.db, owner.tenantId, (trx) => upsertRescan(trx, { ...key, eventId: 'during-1' }));
     const [claimed] = await withSystem(t.db, (trx) => claimDueRescans(trx, { limit: 10, debounceMs: 0, maxWaitMs: 60_000, leaseMs: 60_000 }));
     if (!claimed) throw new Error('the rescan was not claimed');

@@ -42,6 +42,8 @@ create table event_rescans (
   id               uuid primary key default gen_random_uuid(),
   tenant_id        uuid not null,
   provider_id      uuid not null,
+  -- The account the resource lives in: the provider's, or a member account of an organization provider.
+  account_id       text not null check (length(account_id) between 1 and 128),
   resource_type    text not null check (length(resource_type) between 1 and 128),
   resource_ref     text not null check (length(resource_ref) between 1 and 2048),
   region           text not null check (length(region) between 1 and 32),
@@ -55,7 +57,7 @@ create table event_rescans (
   not_before       timestamptz(3),
   attempts         integer not null default 0 check (attempts >= 0),
   last_error       text,
-  unique (provider_id, resource_type, resource_ref),
+  unique (provider_id, account_id, resource_type, resource_ref),
   foreign key (tenant_id, provider_id) references providers (tenant_id, id) on delete cascade
 );
 create index event_rescans_tenant_idx on event_rescans (tenant_id, last_event_at);

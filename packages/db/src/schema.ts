@@ -84,6 +84,7 @@ export interface EventRescansTable {
   id: Generated<string>;
   tenant_id: string;
   provider_id: string;
+  account_id: string;
   resource_type: string;
   resource_ref: string;
   region: string;

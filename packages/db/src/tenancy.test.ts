@@ -83,7 +83,7 @@ async function fillTenant(db: Db, t: SeededTenant): Promise<void> {
     await trx.insertInto('cloud_events').values({ tenant_id: t.tenantId, event_id: `e-${t.tenantId}`, outcome: 'ignored' }).execute();
     await trx
       .insertInto('event_rescans')
-      .values({ tenant_id: t.tenantId, provider_id: t.providerId, resource_type: 'AwsS3Bucket', resource_ref: 'b', region: 'us-east-1' })
+      .values({ tenant_id: t.tenantId, provider_id: t.providerId, account_id: t.accountId, resource_type: 'AwsS3Bucket', resource_ref: 'b', region: 'us-east-1' })
       .execute();
   });
 }

@@ -1,4 +1,4 @@
-import { awsCollectors, awsRateFor, awsScanUnits, chooseRegions, regionSkipReason } from '@vigil/aws';
+import { DEFAULT_MEMBER_ROLE, awsCollectors, awsRateFor, awsScanUnits, chooseRegions, organizationMemberSession, regionSkipReason } from '@vigil/aws';
 import { frameworks } from '@vigil/compliance';
 import { commitFindingStates, insertFindings, resolveMissingFindings, withSystem, withTenant } from '@vigil/db';
 import type { Db } from '@vigil/db';
@@ -95,7 +95,14 @@ export function createEventProcessor(o: EventProcessorOptions): EventProcessor {
     let units;
     try {
       const access = await decryptProviderAccess(loaded.stored, o.secrets, row.tenant_id);
-      const { session } = await resolveProviderSession(access);
+      const own = await resolveProviderSession(access);
+      // A member account of an organization is re-read through its member role.
+      const session =
+        row.account_id === own.session.account
+          ? own.session
+          : loaded.stored.kind === 'organization'
+            ? (await organizationMemberSession(own.session, row.account_id, { roleName: loaded.stored.memberRoleName ?? DEFAULT_MEMBER_ROLE, externalId: access.secret?.memberExternalId })).session
+            : own.session;
       const regional = plan.collectors.some((p) => p.collector.scope === 'regional');
       // A global resource whose checks use regional types needs those types in every region.
       const regions = !regional ? [] : row.region === 'global' ? (await chooseRegions(session, undefined)).regions : [row.region];
@@ -168,10 +175,10 @@ export function createEventProcessor(o: EventProcessorOptions): EventProcessor {
       await insertFindings(trx, { scanId: scan.id, findings });
       // The resource as it is now, and as it was last seen (a deleted one is only there).
       const uids = new Set(findings.map((f) => f.resource.id));
-      for (const uid of await openResourceUids(trx, { providerId: row.provider_id, resourceType: row.resource_type, ref: row.resource_ref })) uids.add(uid);
+      for (const uid of await openResourceUids(trx, { providerId: row.provider_id, accountId: row.account_id, resourceType: row.resource_type, ref: row.resource_ref })) uids.add(uid);
       const resourceUids = [...uids];
-      await commitFindingStates(trx, scan.id, { resourceUids });
-      await resolveMissingFindings(trx, scan.id, { resourceUids });
+      await commitFindingStates(trx, scan.id, { resourceUids, accountId: row.account_id });
+      await resolveMissingFindings(trx, scan.id, { resourceUids, accountId: row.account_id });
       const next = await completeRescan(trx, row);
       return { ...base, status: 'stored', scanId: scan.id, next };
     });

@@ -31,10 +31,29 @@ export async function recordEvent(
   return row !== undefined;
 }
 
-/** The tenant's AWS provider registered for an account id, if any. */
+/**
+ * The tenant's provider of an account id: its AWS provider, else the organization whose
+ * management account it is, else the organization whose latest scan covered it as a
+ * member account.
+ */
 export async function providerForAccount(trx: Tx, accountId: string): Promise<string | undefined> {
-  const row = await trx.selectFrom('providers').select('id').where('account_id', '=', accountId).where('kind', '=', 'aws').executeTakeFirst();
-  return row?.id;
+  const own = await trx
+    .selectFrom('providers')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .orderBy(sql`kind = 'aws'`, 'desc')
+    .executeTakeFirst();
+  if (own) return own.id;
+  const member = await trx
+    .selectFrom('scan_accounts as a')
+    .innerJoin('scans as s', 's.id', 'a.scan_id')
+    .innerJoin('providers as p', 'p.id', 's.provider_id')
+    .select('p.id')
+    .where('a.account_id', '=', accountId)
+    .where('p.kind', '=', 'organization')
+    .orderBy('s.created_at', 'desc')
+    .executeTakeFirst();
+  return member?.id;
 }
 
 /**
@@ -43,20 +62,21 @@ export async function providerForAccount(trx: Tx, accountId: string): Promise<st
  */
 export async function upsertRescan(
   trx: Tx,
-  r: { tenantId: string; providerId: string; resourceType: string; resourceRef: string; region: string; eventId: string },
+  r: { tenantId: string; providerId: string; accountId: string; resourceType: string; resourceRef: string; region: string; eventId: string },
 ): Promise<void> {
   await trx
     .insertInto('event_rescans')
     .values({
       tenant_id: r.tenantId,
       provider_id: r.providerId,
+      account_id: r.accountId,
       resource_type: r.resourceType,
       resource_ref: r.resourceRef,
       region: r.region,
       last_event_id: r.eventId,
     })
     .onConflict((oc) =>
-      oc.columns(['provider_id', 'resource_type', 'resource_ref']).doUpdateSet({
+      oc.columns(['provider_id', 'account_id', 'resource_type', 'resource_ref']).doUpdateSet({
         event_count: sql<number>`event_rescans.event_count + 1`,
         last_event_id: (eb) => eb.ref('excluded.last_event_id'),
         last_event_at: sql<Date>`now()`,
@@ -148,13 +168,14 @@ export async function purgeEvents(trx: Tx, olderThanMs: number): Promise<number>
  * states whose last observation was a resource of this type with this name or uid. A
  * deleted resource is found this way, and its findings are resolved.
  */
-export async function openResourceUids(trx: Tx, o: { providerId: string; resourceType: string; ref: string }): Promise<string[]> {
+export async function openResourceUids(trx: Tx, o: { providerId: string; accountId: string; resourceType: string; ref: string }): Promise<string[]> {
   const rows = await trx
     .selectFrom('finding_states as s')
     .innerJoin('findings as f', (j) => j.onRef('f.scan_id', '=', 's.last_scan_id').onRef('f.finding_uid', '=', 's.finding_uid'))
     .select('s.resource_uid')
     .distinct()
     .where('s.provider_id', '=', o.providerId)
+    .where('f.account_id', '=', o.accountId)
     .where('s.resolved_at', 'is', null)
     .where('f.resource_type', '=', o.resourceType)
     .where((eb) => eb.or([eb('f.resource_name', '=', o.ref), eb('f.resource_uid', '=', o.ref)]))

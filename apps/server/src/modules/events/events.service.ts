@@ -131,7 +131,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           }
           if (providerId && outcome.targets) {
             for (const t of outcome.targets) {
-              await upsertRescan(trx, { tenantId, providerId, resourceType: t.resourceType, resourceRef: t.name, region: t.region, eventId });
+              await upsertRescan(trx, { tenantId, providerId, accountId: accountId as string, resourceType: t.resourceType, resourceRef: t.name, region: t.region, eventId });
             }
           }
           results.push(outcome);
