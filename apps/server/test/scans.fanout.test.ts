@@ -155,6 +155,41 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     }
   });
 
+  it('an attempt whose job was handed to another worker while it lived on stops writing: no duplicates', async () => {
+    const reference = await findingUids(await (async () => {
+      const w = worker((_job, signal, run) => run(signal));
+      t.deps.scanQueue = w;
+      await w.start();
+      const id = await startScan(slowProvider);
+      expect((await untilFinal(id)).state).toBe('completed');
+      await w.stop();
+      return id;
+    })());
+    // The account job is delivered twice at once, the second 600 ms later (a lost queue lock).
+    let twice = true;
+    const w = worker(async (job, signal, run) => {
+      if (job.kind !== 'account' || !twice) return run(signal);
+      twice = false;
+      const first = run(signal);
+      await new Promise((r) => setTimeout(r, 600));
+      await Promise.all([first, run(signal)]);
+    });
+    t.deps.scanQueue = w;
+    await w.start();
+    try {
+      const id = await startScan(slowProvider);
+      const done = await untilFinal(id);
+      expect(done.state).toBe('completed');
+      const uids = await findingUids(id);
+      expect(uids.length).toBe(new Set(uids).size);
+      expect(uids.sort()).toEqual([...reference].sort());
+      expect(done.findingCount).toBe(uids.length);
+      expect((await accountRow(id)).attempt).toBe(2);
+    } finally {
+      await w.stop();
+    }
+  });
+
   it('an account job failing on every attempt ends its account as failed and the scan with the reason', async () => {
     const broken = worker(async (job, signal, run) => {
       if (job.kind === 'account') throw new Error('database connection reset');

@@ -244,15 +244,19 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     state: AccountState,
     reason: string | null,
     figures?: Partial<{ progress_done: number; progress_total: number; counts: string; resource_count: number; finding_count: number; api_calls: number; error_count: number }>,
+    /** The attempt ending: nothing is written when a later attempt took the account over. */
+    fence?: number,
   ): Promise<void> {
     const last = await withTenant(o.db, job.tenantId, async (trx) => {
       await trx.selectFrom('scans').select('id').where('id', '=', job.scanId).forUpdate().executeTakeFirst();
-      await trx
+      let update = trx
         .updateTable('scan_accounts')
         .set({ ...figures, state, failure_reason: reason, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
         .where('scan_id', '=', job.scanId)
-        .where('account_id', '=', account)
-        .execute();
+        .where('account_id', '=', account);
+      if (fence !== undefined) update = update.where('attempt', '=', fence);
+      const ended = await update.executeTakeFirst();
+      if (Number(ended.numUpdatedRows) === 0) return false;
       const open = await trx
         .selectFrom('scan_accounts')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -289,12 +293,12 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         .where('scan_id', '=', job.scanId)
         .where('account_id', '=', account)
         .where('state', 'in', ['pending', 'running'])
-        .returning('account_id')
+        .returning(['account_id', 'attempt'])
         .executeTakeFirst();
-      if (!row) return { scan, stored: undefined, final: true };
+      if (!row) return { scan, stored: undefined, final: true, attempt: 0 };
       // What an earlier attempt stored is replaced by this attempt's findings.
       await deleteScanFindings(trx, scan.id, { accountId: account });
-      return { scan, stored: await readProviderAccess(trx, scan.provider_id), final: false };
+      return { scan, stored: await readProviderAccess(trx, scan.provider_id), final: false, attempt: row.attempt };
     });
     if (!claimed) return; // the scan ended (cancelled, failed) or was deleted
     const { scan } = claimed;
@@ -313,6 +317,20 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     stopping.addEventListener('abort', onStop, { once: true });
     let cancelled = false;
     let credentialFailure: string | undefined;
+    // Set when a later attempt took this account over (this worker lost its queue lock but
+    // lived on): from then on this attempt writes nothing. Every write checks it in the database.
+    let fenced = false;
+    const myAttempt = claimed.attempt;
+    const stillMine = async (trx: Tx): Promise<boolean> => {
+      const r = await trx.selectFrom('scan_accounts').select('attempt').where('scan_id', '=', scan.id).where('account_id', '=', account).forShare().executeTakeFirst();
+      if (r?.attempt === myAttempt) return true;
+      if (!fenced) {
+        fenced = true;
+        o.logger?.warn({ scanId: scan.id, account, attempt: myAttempt }, 'a later attempt took this account over; this one stops');
+        controller.abort();
+      }
+      return false;
+    };
 
     const pending: Finding[] = [];
     const counts: ScanCounts = { status: {}, severity: {} };
@@ -345,13 +363,19 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     const flush = (force = false) =>
       serial(async () => {
         const batch = pending.splice(0, pending.length);
-        if (batch.length) await withTenant(o.db, job.tenantId, (trx) => insertFindings(trx, { scanId: scan.id, findings: batch }).then(() => undefined));
-        if (!force && Date.now() - progressAt < tickMs) return;
+        if (fenced) return;
+        if (batch.length) {
+          await withTenant(o.db, job.tenantId, async (trx) => {
+            if (await stillMine(trx)) await insertFindings(trx, { scanId: scan.id, findings: batch });
+          });
+        }
+        if (fenced || (!force && Date.now() - progressAt < tickMs)) return;
         progressAt = Date.now();
         const snapshot = figures();
         const changed = JSON.stringify(snapshot) !== written;
         written = JSON.stringify(snapshot);
         const cancelAt = await withTenant(o.db, job.tenantId, async (trx) => {
+          if (!(await stillMine(trx))) return null;
           await trx
             .updateTable('scan_accounts')
             .set({ ...snapshot, updated_at: sql<Date>`now()` })
@@ -474,7 +498,9 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       if (!done) throw new ScanFailure('The scan ended without a result.');
       state = errorCount > 0 ? 'completed_with_errors' : 'completed';
     } catch (err) {
-      if (cancelled) {
+      if (fenced) {
+        // Nothing to record: the attempt that took over ends the account.
+      } else if (cancelled) {
         state = 'cancelled';
         reason = 'Cancelled on request.';
       } else if (credentialFailure) {
@@ -491,12 +517,16 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       stopping.removeEventListener('abort', onStop);
     }
 
+    if (fenced) {
+      await chain;
+      return;
+    }
     if (unexpected !== undefined) {
       await chain;
       if (stopping.aborted && !durable) {
         // The in-process queue dies with this process: end the scan now rather than leave it running.
         const why = 'The server stopped while the scan ran: start the scan again.';
-        await endAccount(job, account, 'failed', why, figures());
+        await endAccount(job, account, 'failed', why, figures(), myAttempt);
         await withTenant(o.db, job.tenantId, (trx) => finish(trx, scan.id, 'failed', why));
         return;
       }
@@ -509,7 +539,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       o.logger?.error({ err, scanId: scan.id, account }, 'storing the last findings failed');
       throw err;
     }
-    await endAccount(job, account, state, reason, figures());
+    if (fenced) return;
+    await endAccount(job, account, state, reason, figures(), myAttempt);
   }
 
   // -------------------------------------------------------------- finalize ---

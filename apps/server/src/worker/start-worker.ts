@@ -19,6 +19,13 @@ export interface WorkerProcessOptions {
   dataDir?: string;
   /** Jobs run at once by this process. Default 3. */
   concurrency?: number;
+  /**
+   * How long a job's lock lasts without renewal (`VIGIL_WORKER_LOCK_MS`): a job of a
+   * worker that died goes back to the queue once its lock expired. Default 30 000 ms.
+   */
+  lockDurationMs?: number;
+  /** How often this worker looks for jobs whose worker died (`VIGIL_WORKER_STALLED_MS`). Default 30 000 ms. */
+  stalledIntervalMs?: number;
   logLevel?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -95,6 +102,8 @@ export async function startWorker(o: WorkerProcessOptions): Promise<RunningWorke
         ...q,
         connection: o.redisUrl,
         prefix: o.redisPrefix,
+        ...(o.lockDurationMs === undefined ? {} : { lockDurationMs: o.lockDurationMs }),
+        ...(o.stalledIntervalMs === undefined ? {} : { stalledIntervalMs: o.stalledIntervalMs }),
         onConnectionError: (err) => {
           // One line per outage, not one per reconnection attempt.
           if (redisDown) return;
