@@ -117,7 +117,10 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('worker')
-    .description('Run scans from the Redis queue (REDIS_URL) against the API\'s PostgreSQL database (DATABASE_URL); start as many as needed')
+    .description(
+      "Run scans from the Redis queue (REDIS_URL) against the API's PostgreSQL database (DATABASE_URL); start as many as needed. " +
+        'VIGIL_WORKER_LOCK_MS / VIGIL_WORKER_STALLED_MS (ms, default 30000): how soon a dead worker\'s jobs are taken over.',
+    )
     .option('--concurrency <n>', 'jobs run at once by this process', positiveInt('--concurrency'), 3)
     .option('--data-dir <dir>', 'the server\'s data directory, for its secrets.key when VIGIL_SECRETS_KEY is not set')
     .exitOverride()
