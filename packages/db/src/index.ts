@@ -13,7 +13,7 @@ export {
   findingPartitions,
 } from './partitions.ts';
 export { dropExpiredFindingPartitions, findingsRetentionCutoff } from './retention.ts';
-export { commitFindingStates, deleteScanFindings, insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
+export { analyzeFindingStates, commitFindingStates, deleteScanFindings, insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
 export type { ScanFindingsScope } from './findings.repo.ts';
 export type {
   FindingFilters,

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { DEFAULT_MEMBER_ROLE, awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, listOrganizationAccounts, organizationMemberSession, regionSkipReason } from '@vigil/aws';
 import type { AwsSession } from '@vigil/aws';
 import { frameworks } from '@vigil/compliance';
-import { commitFindingStates, deleteScanFindings, insertFindings, withSystem, withTenant, resolveMissingFindings } from '@vigil/db';
+import { analyzeFindingStates, commitFindingStates, deleteScanFindings, insertFindings, withSystem, withTenant, resolveMissingFindings } from '@vigil/db';
 import type { Db, ScanRow, Tx } from '@vigil/db';
 import { VigilError, complianceIndex, errorMessage, runScan } from '@vigil/engine';
 import type { Finding, ScanStats } from '@vigil/engine';
@@ -248,7 +248,9 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     fence?: number,
   ): Promise<void> {
     const last = await withTenant(o.db, job.tenantId, async (trx) => {
-      await trx.selectFrom('scans').select('id').where('id', '=', job.scanId).forUpdate().executeTakeFirst();
+      // FOR NO KEY UPDATE: serializes the accounts ending without waiting on the
+      // foreign-key share locks that other accounts' findings inserts hold on the scan row.
+      await trx.selectFrom('scans').select('id').where('id', '=', job.scanId).forNoKeyUpdate().executeTakeFirst();
       let update = trx
         .updateTable('scan_accounts')
         .set({ ...figures, state, failure_reason: reason, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
@@ -384,6 +386,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
             .execute();
           const rows = await trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', scan.id).execute();
           const sum = sumAccounts(rows);
+          // With many accounts in flight, the scan row is written by one of them per tick, not by each.
           const r = await trx
             .updateTable('scans')
             .set({
@@ -402,9 +405,10 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
                 : {}),
             })
             .where('id', '=', scan.id)
+            .where(force ? sql<boolean>`true` : sql<boolean>`(heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${tickMs / 2000}))`)
             .returningAll()
-            .executeTakeFirstOrThrow();
-          if (changed) {
+            .executeTakeFirst();
+          if (r && changed) {
             await appendScanEvent(trx, r, 'progress', {
               progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
               counts: sum.counts,
@@ -416,7 +420,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
               updatedAt: r.updated_at.toISOString(),
             });
           }
-          return r.state === 'running' ? r.cancel_requested_at : (r.cancel_requested_at ?? r.finished_at);
+          const current = r ?? (await trx.selectFrom('scans').select(['state', 'cancel_requested_at', 'finished_at']).where('id', '=', scan.id).executeTakeFirstOrThrow());
+          return current.state === 'running' ? current.cancel_requested_at : (current.cancel_requested_at ?? current.finished_at);
         });
         if (cancelAt && !cancelled) {
           cancelled = true;
@@ -546,8 +551,29 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   // -------------------------------------------------------------- finalize ---
 
   async function finalizeScan(job: ScanJob): Promise<void> {
+    // The scan's observations become the accounts' finding states, one account per
+    // transaction (idempotent, so a retried finalize redoes them harmlessly) with a
+    // heartbeat in between: a big organization's states take minutes to write, and no
+    // lock is held on the scan meanwhile.
+    const accounts = await withTenant(o.db, job.tenantId, async (trx) => {
+      const scan = await trx.selectFrom('scans').select(['state']).where('id', '=', job.scanId).executeTakeFirst();
+      if (scan?.state !== 'running') return undefined;
+      return trx.selectFrom('scan_accounts').select(['account_id', 'state']).where('scan_id', '=', job.scanId).orderBy('account_id').execute();
+    });
+    if (!accounts || accounts.length === 0 || accounts.some((r) => !(ACCOUNT_FINAL as readonly string[]).includes(r.state))) return;
+    let written = 0;
+    for (const a of accounts) {
+      written += await withTenant(o.db, job.tenantId, async (trx) => {
+        const n = await commitFindingStates(trx, job.scanId, { accountId: a.account_id });
+        await trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', '=', job.scanId).execute();
+        return n;
+      });
+    }
+    // Fresh statistics after a big change: the next scan's delta join plans on them (autovacuum may be late or off).
+    if (written > 50_000) await analyzeFindingStates(o.db).catch((err: unknown) => o.logger?.warn({ err }, 'analyze of finding_states failed'));
+
     const outcome = await withTenant(o.db, job.tenantId, async (trx) => {
-      const scan = await trx.selectFrom('scans').selectAll().where('id', '=', job.scanId).forUpdate().executeTakeFirst();
+      const scan = await trx.selectFrom('scans').selectAll().where('id', '=', job.scanId).forNoKeyUpdate().executeTakeFirst();
       if (!scan || scan.state !== 'running') return undefined;
       const rows = await trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', scan.id).orderBy('account_id').execute();
       if (rows.length === 0 || rows.some((r) => !(ACCOUNT_FINAL as readonly string[]).includes(r.state))) return undefined;
@@ -583,9 +609,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         })
         .where('id', '=', scan.id)
         .execute();
-      // The scan's observations become the accounts' finding states; a full scan resolves
-      // what it no longer saw, in the accounts it read without errors.
-      await commitFindingStates(trx, scan.id);
+      // A full scan resolves what it no longer saw, in the accounts it read without errors.
       if (isFullScope(scan.scope as ScanScopeInput)) {
         if (state === 'completed') await resolveMissingFindings(trx, scan.id);
         else if (state === 'completed_with_errors') {
@@ -660,6 +684,9 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
           .select(['id', 'tenant_id'])
           .where('state', '=', 'running')
           .where(sql<boolean>`coalesce(heartbeat_at, started_at, updated_at) < ${cutoff}`)
+          // A scan being finalized holds its row: it has a worker.
+          .forNoKeyUpdate()
+          .skipLocked()
           .execute();
         if (stale.length > 0) {
           await trx
@@ -707,19 +734,24 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   // With several processes on one PostgreSQL, one may die while the others live: the
   // survivors sweep for its orphans periodically, not only when they start.
   let sweeper: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> | undefined;
   const queue: ScanQueue = {
     enqueue: (job) => inner.enqueue(job),
     discard: (scanId) => inner.discard(scanId),
     async start() {
       await inner.start();
       sweeper ??= setInterval(() => {
-        recover(false).catch((err: unknown) => o.logger?.warn({ err }, 'orphaned scan sweep failed'));
+        if (sweeping) return;
+        sweeping = recover(false)
+          .catch((err: unknown) => o.logger?.warn({ err }, 'orphaned scan sweep failed'))
+          .finally(() => (sweeping = undefined));
       }, staleAfterMs);
       sweeper.unref();
     },
     async stop() {
       clearInterval(sweeper);
       sweeper = undefined;
+      await sweeping;
       await inner.stop();
     },
   };

@@ -67,6 +67,8 @@ export interface FakeAwsOptions {
   latencyMs?: number;
   /** Requests per second allowed per access key and service; above it, throttling errors. */
   quotaPerSecond?: number;
+  /** Requests per second per simulated account and service (all its keys and sessions, all regions); above it, throttling errors. */
+  quotaPerAccountPerSecond?: number;
   /** Account id returned by GetCallerIdentity (per access key with `accounts`). */
   account?: string;
   accounts?: Record<string, string>;
@@ -338,7 +340,7 @@ export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
       const respond = () => {
         // `quotaPerAccountPerSecond`: requests per second per simulated account (all its keys and
         // sessions together) and service, like AWS's per-account API quotas; above it, throttling errors.
-        const perAccount = (o as FakeAwsOptions & { quotaPerAccountPerSecond?: number }).quotaPerAccountPerSecond;
+        const perAccount = o.quotaPerAccountPerSecond;
         if (perAccount) {
           const key = `account:${accountOf(accessKeyId)}|${service}`;
           const second = Math.floor(Date.now() / 1000);
