@@ -20,8 +20,6 @@ create table scan_accounts (
   error_count      integer not null default 0,
   started_at       timestamptz(3),
   finished_at      timestamptz(3),
-  -- When the account's findings were recorded in finding_states (with its end, in one transaction).
-  states_committed_at timestamptz(3),
   updated_at       timestamptz(3) not null default now(),
   primary key (scan_id, account_id),
   foreign key (tenant_id, scan_id) references scans (tenant_id, id) on delete cascade

@@ -259,17 +259,6 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       if (fence !== undefined) update = update.where('attempt', '=', fence);
       const ended = await update.executeTakeFirst();
       if (Number(ended.numUpdatedRows) === 0) return false;
-      if (fence !== undefined) {
-        // The attempt's findings become the account's finding states in the same transaction
-        // that ends it: a crash before leaves both undone (the retry recomputes the same deltas).
-        await commitFindingStates(trx, job.scanId, { accountId: account });
-        await trx
-          .updateTable('scan_accounts')
-          .set({ states_committed_at: sql<Date>`now()` })
-          .where('scan_id', '=', job.scanId)
-          .where('account_id', '=', account)
-          .execute();
-      }
       const open = await trx
         .selectFrom('scan_accounts')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -569,17 +558,11 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     const accounts = await withTenant(o.db, job.tenantId, async (trx) => {
       const scan = await trx.selectFrom('scans').select(['state']).where('id', '=', job.scanId).executeTakeFirst();
       if (scan?.state !== 'running') return undefined;
-      return trx.selectFrom('scan_accounts').select(['account_id', 'state', 'states_committed_at', 'finding_count']).where('scan_id', '=', job.scanId).orderBy('account_id').execute();
+      return trx.selectFrom('scan_accounts').select(['account_id', 'state']).where('scan_id', '=', job.scanId).orderBy('account_id').execute();
     });
     if (!accounts || accounts.length === 0 || accounts.some((r) => !(ACCOUNT_FINAL as readonly string[]).includes(r.state))) return;
     let written = 0;
     for (const a of accounts) {
-      // Accounts that ended normally recorded their states already; the others (failed after
-      // their last attempt, cancelled) keep what their last attempt stored, recorded here.
-      if (a.states_committed_at) {
-        written += a.finding_count;
-        continue;
-      }
       written += await withTenant(o.db, job.tenantId, async (trx) => {
         const n = await commitFindingStates(trx, job.scanId, { accountId: a.account_id });
         await trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', '=', job.scanId).execute();
