@@ -41,7 +41,7 @@ export interface ScanWorkerOptions {
   attempts?: number;
   /**
    * Accounts of one tenant scanned at once across every worker, so that one tenant's
-   * big organization cannot starve the others. Default 8.
+   * big organization cannot take every slot of a cluster with more than that. Default 32.
    */
   tenantConcurrency?: number;
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -135,7 +135,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   const staleAfterMs = o.staleAfterMs ?? 60_000;
   const attempts = Math.max(1, o.attempts ?? 3);
   const durable = o.queueFactory !== undefined;
-  const tenantConcurrency = Math.max(1, o.tenantConcurrency ?? 8);
+  const tenantConcurrency = Math.max(1, o.tenantConcurrency ?? 32);
   const compliance = complianceIndex(frameworks);
 
   const finish = async (trx: Tx, scanId: string, state: ScanState, reason: string | null): Promise<ScanRow | undefined> => {
