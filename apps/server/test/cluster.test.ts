@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '@vigil/db';
 import { createTestDatabase } from '@vigil/db/testing';
 import type { TestDatabase } from '@vigil/db/testing';
-import { startFakeAws } from '@vigil/aws/testing/fake-aws';
-import type { FakeAws, FakeHandler } from '@vigil/aws/testing/fake-aws';
+import { perAccountHandlers, startFakeAws } from '@vigil/aws/testing/fake-aws';
+import type { FakeAws } from '@vigil/aws/testing/fake-aws';
 import { createAccessTokenService, createLocalKeyProvider } from '@vigil/security';
 import { sql } from 'kysely';
 import type { Redis } from 'ioredis';
@@ -42,22 +42,6 @@ const expectedFindings = (i: number) => REGIONS.length * VPCS * (groupsPerVpc(i)
 /** A dead worker's job comes back after its lock expired, found by the other worker's stalled check. */
 const LOCK_MS = 5000;
 const STALLED_MS = 1000;
-
-/** Handlers answering each simulated account with its own estate. */
-function perAccount(accounts: readonly string[], estate: (account: string, i: number) => Record<string, FakeHandler>): Record<string, FakeHandler> {
-  const byAccount = new Map(accounts.map((a, i) => [a, estate(a, i)]));
-  const names = new Set([...byAccount.values()].flatMap((h) => Object.keys(h)));
-  return Object.fromEntries(
-    [...names].map((name) => [
-      name,
-      ((r) => {
-        const h = byAccount.get(r.account)?.[name];
-        if (!h) throw new Error(`no ${name} handler for account ${r.account}`);
-        return h(r);
-      }) satisfies FakeHandler,
-    ]),
-  );
-}
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, pollMs = 100): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -130,7 +114,7 @@ describe('a cluster: the API, two `vigil worker` processes, PostgreSQL and Redis
       latencyMs: 150,
       organization: { accounts: ACCOUNTS.map((id) => ({ id })), pageSize: 2 },
       // One item per page: an account's scan lasts seconds, findings of its first units are stored meanwhile.
-      handlers: perAccount(ACCOUNTS, (account, i) => ec2Estate({ vpcsPerRegion: VPCS, securityGroupsPerVpc: groupsPerVpc(i), naclsPerVpc: NACLS, subnetsPerVpc: 1, pageSize: 1 }, account)),
+      handlers: perAccountHandlers(ACCOUNTS, (account, i) => ec2Estate({ vpcsPerRegion: VPCS, securityGroupsPerVpc: groupsPerVpc(i), naclsPerVpc: NACLS, subnetsPerVpc: 1, pageSize: 1 }, account)),
     });
     single = await startFakeAws({
       account: '500000000001',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '@vigil/db';
-import { startFakeAws } from '@vigil/aws/testing/fake-aws';
-import type { FakeAws, FakeHandler } from '@vigil/aws/testing/fake-aws';
+import { perAccountHandlers, startFakeAws } from '@vigil/aws/testing/fake-aws';
+import type { FakeAws } from '@vigil/aws/testing/fake-aws';
 import { ec2Estate } from '../../../bench/fake-ec2.ts';
 import { TEST_ENGINES, createTestApp, seedUser } from '../src/testing/index.ts';
 import type { TestApp, TestUser } from '../src/testing/index.ts';
@@ -30,22 +30,6 @@ function ingressEvent(account: string, groupId: string, n: number): EventBridgeE
   return e;
 }
 
-/** Handlers answering each simulated account with its own estate. */
-function perAccount(accounts: readonly string[], estate: (account: string) => Record<string, FakeHandler>): Record<string, FakeHandler> {
-  const byAccount = new Map(accounts.map((a) => [a, estate(a)]));
-  const names = new Set([...byAccount.values()].flatMap((h) => Object.keys(h)));
-  return Object.fromEntries(
-    [...names].map((name) => [
-      name,
-      ((r) => {
-        const h = byAccount.get(r.account)?.[name];
-        if (!h) throw new Error(`no ${name} handler for account ${r.account}`);
-        return h(r);
-      }) satisfies FakeHandler,
-    ]),
-  );
-}
-
 /**
  * Events from the member accounts of an organization provider: the account is matched
  * to the organization through its scans, and the resource is re-read through the
@@ -64,7 +48,7 @@ describe.each(TEST_ENGINES)('event-driven scans of organization member accounts 
         account: MANAGEMENT,
         regions: ['us-east-1'],
         organization: { accounts: [MANAGEMENT, ...MEMBERS].map((id) => ({ id })) },
-        handlers: perAccount([MANAGEMENT, ...MEMBERS], (a) => ec2Estate({ vpcsPerRegion: 1, securityGroupsPerVpc: 8, naclsPerVpc: 1, subnetsPerVpc: 1 }, a)),
+        handlers: perAccountHandlers([MANAGEMENT, ...MEMBERS], (a) => ec2Estate({ vpcsPerRegion: 1, securityGroupsPerVpc: 8, naclsPerVpc: 1, subnetsPerVpc: 1 }, a)),
       }),
     ]);
     owner = await seedUser(t);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '@vigil/db';
-import { startFakeAws } from '@vigil/aws/testing/fake-aws';
-import type { FakeAws, FakeHandler } from '@vigil/aws/testing/fake-aws';
+import { perAccountHandlers, startFakeAws } from '@vigil/aws/testing/fake-aws';
+import type { FakeAws } from '@vigil/aws/testing/fake-aws';
 import { ec2Estate } from '../../../bench/fake-ec2.ts';
 import { createScanWorker } from '../src/worker/scan-worker.ts';
 import { createInProcessQueue } from '../src/worker/queue.ts';
@@ -16,19 +16,6 @@ const ORG_MEMBERS = ['300000000002', '300000000003', '300000000004'];
 const CHECKS = ['ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ec2_networkacl_allow_ingress_tcp_port_22'];
 const FINAL = ['completed', 'completed_with_errors', 'failed', 'cancelled'];
 const SCOPE = { regions: ['us-east-1', 'eu-west-1'], checks: CHECKS };
-
-/** Handlers answering each simulated account with its own estate (resources of different accounts differ). */
-function perAccount(accounts: readonly string[], estate: (account: string) => Record<string, FakeHandler>): Record<string, FakeHandler> {
-  const byAccount = new Map(accounts.map((a) => [a, estate(a)]));
-  const names = new Set([...byAccount.values()].flatMap((h) => Object.keys(h)));
-  return Object.fromEntries(
-    [...names].map((name) => [name, ((r) => {
-      const h = byAccount.get(r.account)?.[name];
-      if (!h) throw new Error(`no ${name} handler for account ${r.account}`);
-      return h(r);
-    }) satisfies FakeHandler]),
-  );
-}
 
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -67,7 +54,7 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       regions: ['us-east-1'],
       organization: { accounts: [ORG_MANAGEMENT, ...ORG_MEMBERS].map((id) => ({ id })), pageSize: 2 },
       assumeRoleDenied: [ORG_MEMBERS[1] as string],
-      handlers: perAccount([ORG_MANAGEMENT, ...ORG_MEMBERS], (account) => ec2Estate({ vpcsPerRegion: 1, securityGroupsPerVpc: 3, naclsPerVpc: 1, subnetsPerVpc: 1 }, account)),
+      handlers: perAccountHandlers([ORG_MANAGEMENT, ...ORG_MEMBERS], (account) => ec2Estate({ vpcsPerRegion: 1, securityGroupsPerVpc: 3, naclsPerVpc: 1, subnetsPerVpc: 1 }, account)),
     });
     owner = await seedUser(t);
     fastProvider = await provider(fake.url, ACCOUNT);

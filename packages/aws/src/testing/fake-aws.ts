@@ -235,6 +235,29 @@ const THROTTLE: Record<Protocol, FakeError> = {
   'rest-xml': new FakeError('SlowDown', 'Please reduce your request rate.', 503),
 };
 
+/**
+ * Handlers that answer each simulated account with an estate of its own (resources of
+ * different accounts differ, as in an organization): `estate` builds one account's handlers;
+ * a request is routed by the account its credentials act as.
+ */
+export function perAccountHandlers(
+  accounts: readonly string[],
+  estate: (account: string, index: number) => Record<string, FakeHandler>,
+): Record<string, FakeHandler> {
+  const byAccount = new Map(accounts.map((a, i) => [a, estate(a, i)]));
+  const names = new Set([...byAccount.values()].flatMap((h) => Object.keys(h)));
+  return Object.fromEntries(
+    [...names].map((name) => [
+      name,
+      ((r) => {
+        const h = byAccount.get(r.account)?.[name];
+        if (!h) throw new Error(`no ${name} handler for account ${r.account}`);
+        return h(r);
+      }) satisfies FakeHandler,
+    ]),
+  );
+}
+
 /** Starts the fake endpoint on 127.0.0.1 (random port). */
 export async function startFakeAws(o: FakeAwsOptions = {}): Promise<FakeAws> {
   const regions = o.regions ?? ['us-east-1', 'eu-west-1'];
