@@ -197,17 +197,19 @@ describe('a cluster: the API, two `vigil worker` processes, PostgreSQL and Redis
     expect(refDone.findingCount).toBe(ACCOUNTS.reduce((n, _a, i) => n + expectedFindings(i), 0));
 
     const id = await startScan();
-    // The victim: the first worker seen running an account whose first findings are stored.
+    // The victim: the first worker seen running a unit whose first findings are stored.
     const victim = await waitFor(
-      'a worker to be in the middle of an account with findings stored',
+      'a worker to be in the middle of a unit with findings stored',
       async () => {
         const rows = await withSystem(t.db, (trx) =>
           trx
-            .selectFrom('scan_accounts as sa')
-            .select(['sa.account_id', 'sa.worker_id'])
-            .where('sa.scan_id', '=', id)
-            .where('sa.state', '=', 'running')
-            .where(({ exists, selectFrom }) => exists(selectFrom('findings as f').select('f.finding_uid').whereRef('f.scan_id', '=', 'sa.scan_id').whereRef('f.account_id', '=', 'sa.account_id')))
+            .selectFrom('scan_units as u')
+            .select(['u.account_id', 'u.worker_id'])
+            .where('u.scan_id', '=', id)
+            .where('u.state', '=', 'running')
+            .where(({ exists, selectFrom }) =>
+              exists(selectFrom('findings as f').select('f.finding_uid').whereRef('f.scan_id', '=', 'u.scan_id').whereRef('f.account_id', '=', 'u.account_id').whereRef('f.scan_unit', '=', 'u.unit_no')),
+            )
             .execute(),
         );
         for (const r of rows) {
@@ -223,11 +225,16 @@ describe('a cluster: the API, two `vigil worker` processes, PostgreSQL and Redis
     await stopWorkerChild(victim, 'SIGKILL');
     expect(victim.child.signalCode).toBe('SIGKILL');
 
-    // What the dead worker left behind: its accounts still running, with the findings it had stored.
+    // What the dead worker left behind: its units still running, with the findings it had stored.
     const orphans = await withSystem(t.db, (trx) =>
       trx
-        .selectFrom('scan_accounts')
-        .select(['account_id', 'attempt', sql<number>`(select count(*)::int from findings f where f.scan_id = scan_accounts.scan_id and f.account_id = scan_accounts.account_id)`.as('stored')])
+        .selectFrom('scan_units')
+        .select([
+          'account_id',
+          'unit_no',
+          'attempt',
+          sql<number>`(select count(*)::int from findings f where f.scan_id = scan_units.scan_id and f.account_id = scan_units.account_id and f.scan_unit = scan_units.unit_no)`.as('stored'),
+        ])
         .where('scan_id', '=', id)
         .where('state', '=', 'running')
         .where('worker_id', 'like', `%:${victim.pid}:%`)
@@ -241,12 +248,20 @@ describe('a cluster: the API, two `vigil worker` processes, PostgreSQL and Redis
     expect([done.state, done.failureReason], logs()).toEqual(['completed', null]);
     const accounts = await accountsOf(id);
     expect(accounts.map((a) => [a.accountId, a.state, a.findingCount])).toEqual(ACCOUNTS.map((a, i) => [a, 'completed', expectedFindings(i)]));
-    // The dead worker's accounts were delivered again, and finished by the survivor.
-    for (const o of orphans) expect(accounts.find((a) => a.accountId === o.account_id)?.attempt).toBeGreaterThanOrEqual(2);
+    // The dead worker's units were delivered again, and finished by the survivor.
     const finishers = await withSystem(t.db, (trx) =>
-      trx.selectFrom('scan_accounts').select(['account_id', 'worker_id']).where('scan_id', '=', id).where('account_id', 'in', orphans.map((o) => o.account_id)).execute(),
+      trx
+        .selectFrom('scan_units')
+        .select(['account_id', 'unit_no', 'attempt', 'worker_id'])
+        .where('scan_id', '=', id)
+        .where(({ or, and, eb }) => or(orphans.map((o) => and([eb('account_id', '=', o.account_id), eb('unit_no', '=', o.unit_no)]))))
+        .execute(),
     );
-    for (const f of finishers) expect(f.worker_id?.split(':')[1]).toBe(String(survivor.pid));
+    expect(finishers).toHaveLength(orphans.length);
+    for (const f of finishers) {
+      expect(f.attempt).toBeGreaterThanOrEqual(2);
+      expect(f.worker_id?.split(':')[1]).toBe(String(survivor.pid));
+    }
 
     // Exactly the findings of the clean run: none lost, none duplicated.
     expect(await duplicatedUids(id)).toEqual([]);

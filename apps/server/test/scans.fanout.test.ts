@@ -93,6 +93,8 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
   const findingUids = (scanId: string) =>
     withSystem(t.db, async (trx) => (await trx.selectFrom('findings').select('finding_uid').where('scan_id', '=', scanId).execute()).map((r) => r.finding_uid));
   const accountRow = (scanId: string) => withSystem(t.db, (trx) => trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', scanId).executeTakeFirstOrThrow());
+  const unitRows = (scanId: string) =>
+    withSystem(t.db, (trx) => trx.selectFrom('scan_units').select(['unit_no', 'region', 'service', 'state', 'attempt', 'failure_reason']).where('scan_id', '=', scanId).orderBy('unit_no').execute());
 
   /** A worker whose in-process queue is treated as durable, with a handler wrapper to inject failures. */
   const worker = (wrap: (job: ScanJob, signal: AbortSignal, run: (signal: AbortSignal) => Promise<void>) => Promise<void>, extra: Partial<ScanQueueOptions> = {}) =>
@@ -103,7 +105,7 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       queueFactory: (o) => createInProcessQueue({ ...o, backoffMs: 20, ...extra, handler: (job, signal) => wrap(job, signal, (s) => o.handler(job, s)) }),
     });
 
-  it('a retried account job replaces what its first attempt stored: no lost and no duplicated findings', async () => {
+  it('a retried unit job replaces what its first attempt stored: no lost and no duplicated findings', async () => {
     const reference = worker((_job, signal, run) => run(signal));
     t.deps.scanQueue = reference;
     await reference.start();
@@ -112,11 +114,13 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     await reference.stop();
     expect(expected.state).toBe('completed');
 
-    // The first attempt of the account job loses its worker mid-scan (after some findings were stored).
+    // The first attempt of a unit job loses its worker mid-scan (after some findings were stored).
     let first = true;
+    let hit: number | undefined;
     const flaky = worker(async (job, signal, run) => {
-      if (job.kind !== 'account' || !first) return run(signal);
+      if (job.kind !== 'unit' || !first) return run(signal);
       first = false;
+      hit = job.unit;
       const lost = new AbortController();
       const timer = setTimeout(() => lost.abort(), 700);
       try {
@@ -136,7 +140,10 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       expect(new Set(uids).size).toBe(uids.length);
       expect(uids.sort()).toEqual((await findingUids(clean)).sort());
       expect(done.findingCount).toBe(uids.length);
-      expect((await accountRow(id)).attempt).toBe(2);
+      // The lost unit ran twice; the account and its other units once.
+      const units = await unitRows(id);
+      expect(units.map((u) => [u.unit_no, u.attempt])).toEqual(units.map((u) => [u.unit_no, u.unit_no === hit ? 2 : 1]));
+      expect((await accountRow(id)).attempt).toBe(1);
     } finally {
       await flaky.stop();
     }
@@ -152,11 +159,13 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       await w.stop();
       return id;
     })());
-    // The account job is delivered twice at once, the second 600 ms later (a lost queue lock).
+    // A unit job is delivered twice at once, the second 600 ms later (a lost queue lock).
     let twice = true;
+    let hit: number | undefined;
     const w = worker(async (job, signal, run) => {
-      if (job.kind !== 'account' || !twice) return run(signal);
+      if (job.kind !== 'unit' || !twice) return run(signal);
       twice = false;
+      hit = job.unit;
       const first = run(signal);
       await new Promise((r) => setTimeout(r, 600));
       await Promise.all([first, run(signal)]);
@@ -171,9 +180,46 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       expect(uids.length).toBe(new Set(uids).size);
       expect(uids.sort()).toEqual([...reference].sort());
       expect(done.findingCount).toBe(uids.length);
-      expect((await accountRow(id)).attempt).toBe(2);
+      expect((await unitRows(id)).find((u) => u.unit_no === hit)?.attempt).toBe(2);
     } finally {
       await w.stop();
+    }
+  });
+
+  it('a unit job failing on every attempt ends that unit as ERROR; the account and the scan complete with errors', async () => {
+    const reference = worker((_job, signal, run) => run(signal));
+    t.deps.scanQueue = reference;
+    await reference.start();
+    const clean = await startScan(fastProvider);
+    expect((await untilFinal(clean)).state).toBe('completed');
+    await reference.stop();
+    const cleanFindings = await withSystem(t.db, (trx) => trx.selectFrom('findings').select(['finding_uid', 'region', 'status']).where('scan_id', '=', clean).execute());
+
+    const broken = worker(async (job, signal, run) => {
+      if (job.kind === 'unit' && job.unit === 2) throw new Error('connection reset by peer');
+      return run(signal);
+    });
+    t.deps.scanQueue = broken;
+    await broken.start();
+    try {
+      const id = await startScan(fastProvider);
+      const done = await untilFinal(id);
+      expect(done.state).toBe('completed_with_errors');
+      const units = await unitRows(id);
+      const bad = units.find((u) => u.unit_no === 2);
+      expect(bad).toMatchObject({ state: 'failed' });
+      expect(bad?.failure_reason).toMatch(/failed 3 time\(s\).*connection reset by peer/);
+      expect(units.filter((u) => u.unit_no !== 2).every((u) => u.state === 'completed')).toBe(true);
+      expect((await accountRow(id)).state).toBe('completed_with_errors');
+      // The other region's findings are all there; the failed region has one ERROR per check instead.
+      const rows = await withSystem(t.db, (trx) => trx.selectFrom('findings').select(['finding_uid', 'region', 'status', 'check_id', 'error_code']).where('scan_id', '=', id).execute());
+      const good = rows.filter((r) => r.region !== bad?.region);
+      expect(good.map((r) => r.finding_uid).sort()).toEqual(cleanFindings.filter((r) => r.region !== bad?.region).map((r) => r.finding_uid).sort());
+      const errors = rows.filter((r) => r.region === bad?.region);
+      expect(errors.map((r) => [r.check_id, r.status, r.error_code]).sort()).toEqual(CHECKS.map((c) => [c, 'ERROR', 'UnitFailed']).sort());
+      expect(done.errorCount).toBeGreaterThan(0);
+    } finally {
+      await broken.stop();
     }
   });
 

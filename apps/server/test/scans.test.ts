@@ -119,7 +119,8 @@ describe.each(TEST_ENGINES)('scans on %s', (engine) => {
 
     const done = (await call(owner, 'GET', `/scans/${scan.id}`)).json();
     // 2 regions × 2 VPCs × 7 groups and 2 regions × 2 VPCs × 2 NACLs, one finding each.
-    expect(done).toMatchObject({ state: 'completed', findingCount: 28 + 8, errorCount: 0, progress: { unitsTotal: 4, unitsDone: 4 } });
+    // Progress: 2 collectors × 2 regions, and the account's evaluation step.
+    expect(done).toMatchObject({ state: 'completed', findingCount: 28 + 8, errorCount: 0, progress: { unitsTotal: 5, unitsDone: 5 } });
     expect(done.counts.status.FAIL).toBeGreaterThan(0);
     expect(done.counts.status.FAIL + (done.counts.status.PASS ?? 0)).toBe(36);
     expect(done.apiCalls).toBeGreaterThan(0);
@@ -139,7 +140,7 @@ describe.each(TEST_ENGINES)('scans on %s', (engine) => {
 
     const status = await call(owner, 'GET', `/scans/${scan.id}/status`);
     expect(status.statusCode).toBe(200);
-    expect(status.json()).toMatchObject({ state: 'completed', progress: { unitsDone: 4, unitsTotal: 4 } });
+    expect(status.json()).toMatchObject({ state: 'completed', progress: { unitsDone: 5, unitsTotal: 5 } });
     const etag = status.headers.etag as string;
     expect(etag).toMatch(/^"[^"]+"$/);
     const again = await call(owner, 'GET', `/scans/${scan.id}/status`, undefined, { 'if-none-match': etag });

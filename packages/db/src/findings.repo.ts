@@ -118,7 +118,12 @@ function stagingRow(f: Finding, id: string): unknown[] {
  */
 export async function insertFindings(
   trx: Db,
-  input: { scanId: string; findings: readonly Finding[] },
+  input: {
+    scanId: string;
+    findings: readonly Finding[];
+    /** The unit of its account that found them (see `scan_units`), so a retried unit can replace exactly its own. */
+    unit?: number;
+  },
 ): Promise<InsertFindingsResult> {
   const result: InsertFindingsResult = { inserted: 0, new: 0, changed: 0, unchanged: 0 };
   if (input.findings.length === 0) return result;
@@ -172,7 +177,7 @@ export async function insertFindings(
         insert into findings (
           id, tenant_id, scan_id, scan_created_at, provider_id, finding_uid, check_id, account_id, region, service,
           severity, status, message, resource_uid, resource_name, resource_type, compliance, error_code,
-          muted, mute_reason, delta, first_seen_at, observed_at)
+          muted, mute_reason, delta, first_seen_at, observed_at, scan_unit)
         select b.id, ${scan.tenant_id}::uuid, ${scan.id}::uuid, ${scan.created_at}::timestamptz, ${scan.provider_id}::uuid,
           b.finding_uid, b.check_id, b.account_id, b.region, b.service,
           b.severity, b.status, b.message, b.resource_uid, b.resource_name, b.resource_type, b.compliance, b.error_code,
@@ -187,7 +192,8 @@ export async function insertFindings(
             else 'unchanged'
           end,
           least(coalesce(s.first_seen_at, b.observed_at), b.observed_at),
-          b.observed_at
+          b.observed_at,
+          ${input.unit ?? null}::smallint
         from vigil_finding_batch b
         left join finding_states s on s.provider_id = ${scan.provider_id}::uuid and s.finding_uid = b.finding_uid
         returning delta
@@ -219,6 +225,8 @@ export interface ScanFindingsScope {
   resourceUids?: readonly string[];
   /** Only the findings of this cloud account (one account of an organization scan). */
   accountId?: string;
+  /** Only the findings of this unit of the account (with `accountId`; see `scan_units`). */
+  unit?: number;
 }
 
 async function scanKey(trx: Db, scanId: string) {
@@ -243,6 +251,7 @@ export async function deleteScanFindings(trx: Db, scanId: string, scope: ScanFin
   const scan = await scanKey(trx, scanId);
   let q = trx.deleteFrom('findings').where('scan_id', '=', scan.id).where('scan_created_at', '=', scan.created_at);
   if (scope.accountId !== undefined) q = q.where('account_id', '=', scope.accountId);
+  if (scope.unit !== undefined) q = q.where('scan_unit', '=', scope.unit);
   if (scope.resourceUids) {
     if (scope.resourceUids.length === 0) return 0;
     q = q.where('resource_uid', 'in', [...scope.resourceUids]);

@@ -59,6 +59,7 @@ describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
       'resources',
       'scan_accounts',
       'scan_events',
+      'scan_units',
       'scans',
       'schedules',
     ]);

@@ -23,6 +23,7 @@ export type MembershipsRole = 'owner' | 'admin' | 'member' | 'read_only';
 export type ProvidersKind = 'aws' | 'organization';
 export type ProvidersAuthMethod = 'role' | 'access_keys';
 export type ScanAccountsState = 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled';
+export type ScanUnitsState = 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled';
 export type ScansState = 'queued' | 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'failed' | 'cancelled';
 export type ScansTrigger = 'manual' | 'schedule' | 'event';
 export type SchedulesLastOutcome = 'started' | 'queued' | 'skipped' | 'error';
@@ -162,6 +163,7 @@ export interface FindingsTable {
   source: Generated<FindingsSource>;
   remediation: Generated<string | null>;
   created_by: Generated<string | null>;
+  scan_unit: Generated<number | null>;
 }
 
 export interface InvitationsTable {
@@ -265,6 +267,30 @@ export interface ScanEventsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface ScanUnitsTable {
+  tenant_id: string;
+  scan_id: string;
+  account_id: string;
+  unit_no: number;
+  region: string;
+  service: string;
+  state: Generated<ScanUnitsState>;
+  attempt: Generated<number>;
+  worker_id: Generated<string | null>;
+  failure_reason: Generated<string | null>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  counts: ColumnType<JsonValue, string | undefined, string>;
+  resource_count: Generated<number>;
+  finding_count: Generated<number>;
+  api_calls: Generated<number>;
+  error_count: Generated<number>;
+  inventory: Generated<Uint8Array | null>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ScansTable {
   id: Generated<string>;
   tenant_id: string;
@@ -350,6 +376,7 @@ export interface Database {
   resources: ResourcesTable;
   scan_accounts: ScanAccountsTable;
   scan_events: ScanEventsTable;
+  scan_units: ScanUnitsTable;
   scans: ScansTable;
   schedules: SchedulesTable;
   schema_migrations: SchemaMigrationsTable;

@@ -24,6 +24,7 @@ const TENANT_TABLES = [
   'resources',
   'scan_accounts',
   'scan_events',
+  'scan_units',
   'scans',
   'schedules',
 ] as const;
@@ -74,6 +75,7 @@ async function fillTenant(db: Db, t: SeededTenant): Promise<void> {
     await insertFindings(trx, { scanId: created.scan.id, findings: [makeFinding(1, t.accountId)] });
     await commitFindingStates(trx, created.scan.id);
     await trx.insertInto('scan_accounts').values({ tenant_id: t.tenantId, scan_id: created.scan.id, account_id: t.accountId }).execute();
+    await trx.insertInto('scan_units').values({ tenant_id: t.tenantId, scan_id: created.scan.id, account_id: t.accountId, unit_no: 0, region: 'account', service: 'evaluate' }).execute();
     await trx
       .insertInto('invitations')
       .values({ tenant_id: t.tenantId, email: `x@${t.tenantId.slice(0, 8)}.example.com`, role: 'member', token_hash: `h-${t.tenantId}`, expires_at: new Date(Date.now() + 86_400_000) })

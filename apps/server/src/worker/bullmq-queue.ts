@@ -12,10 +12,11 @@ export const SCAN_QUEUE_NAME = 'vigil-scans';
 
 /** A job's payload as stored in Redis: checked again when a worker takes it. */
 const ScanJobPayload = Type.Object({
-  kind: Type.Union([Type.Literal('scan'), Type.Literal('account'), Type.Literal('finalize')]),
+  kind: Type.Union([Type.Literal('scan'), Type.Literal('account'), Type.Literal('unit'), Type.Literal('evaluate'), Type.Literal('finalize')]),
   scanId: Type.String({ minLength: 1 }),
   tenantId: Type.String({ minLength: 1 }),
   account: Type.Optional(Type.String({ minLength: 1 })),
+  unit: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 type ScanJobPayload = Static<typeof ScanJobPayload>;
 
@@ -43,10 +44,13 @@ export function bullmqJobId(job: ScanJobInput): string {
   return scanJobKey(job).replaceAll('%', '%25').replaceAll(':', '%3A');
 }
 
-const payloadOf = (job: ScanJobInput): ScanJobPayload =>
-  job.account === undefined
-    ? { kind: job.kind, scanId: job.scanId, tenantId: job.tenantId }
-    : { kind: job.kind, scanId: job.scanId, tenantId: job.tenantId, account: job.account };
+const payloadOf = (job: ScanJobInput): ScanJobPayload => ({
+  kind: job.kind,
+  scanId: job.scanId,
+  tenantId: job.tenantId,
+  ...(job.account === undefined ? {} : { account: job.account }),
+  ...(job.unit === undefined ? {} : { unit: job.unit }),
+});
 
 /**
  * The BullMQ adapter of {@link ScanQueue}: many worker processes on many machines share

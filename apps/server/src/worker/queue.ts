@@ -4,19 +4,24 @@
  * in-process one (embedded default) and BullMQ on Redis (`REDIS_URL`).
  *
  * A scan is several jobs: one `scan` job plans it (claims it, resolves the accounts),
- * one `account` job per cloud account collects and evaluates, and one `finalize` job
- * aggregates. Delivery is at-least-once and the payload is only ids: a handler re-reads
- * the database (its state is the truth) and ignores a job that no longer applies.
+ * one `account` job per cloud account prepares it (takes the account's lock, lists its
+ * collection units), one `unit` job per (account, region, service) collects and
+ * evaluates what needs no other resource, one `evaluate` job per account runs the
+ * checks that need the account's whole inventory, and one `finalize` job aggregates.
+ * Delivery is at-least-once and the payload is only ids: a handler re-reads the
+ * database (its state is the truth) and ignores a job that no longer applies.
  */
-export type ScanJobKind = 'scan' | 'account' | 'finalize';
+export type ScanJobKind = 'scan' | 'account' | 'unit' | 'evaluate' | 'finalize';
 
 /** A job as handled by a worker. */
 export interface ScanJob {
   kind: ScanJobKind;
   scanId: string;
   tenantId: string;
-  /** The cloud account of an `account` job. */
+  /** The cloud account of an `account`, `unit` or `evaluate` job. */
   account?: string;
+  /** The unit number of a `unit` job within its account (1, 2, …; see `scan_units`). */
+  unit?: number;
   /** 1 on the first delivery, 2 on the first retry, and so on (set by the queue). */
   attempt: number;
 }
@@ -26,7 +31,8 @@ export type ScanJobInput = Omit<ScanJob, 'attempt'>;
 
 /** The job's identity: a job whose key is already waiting or running is not added again. */
 export function scanJobKey(job: ScanJobInput): string {
-  return job.account === undefined ? `${job.kind}:${job.scanId}` : `${job.kind}:${job.scanId}:${job.account}`;
+  if (job.account === undefined) return `${job.kind}:${job.scanId}`;
+  return job.unit === undefined ? `${job.kind}:${job.scanId}:${job.account}` : `${job.kind}:${job.scanId}:${job.account}:${job.unit}`;
 }
 
 export interface ScanQueue {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DEFAULT_MEMBER_ROLE, awsRateFor, awsScanUnits, chooseRegions, isCredentialFailure, listOrganizationAccounts, organizationMemberSession, regionSkipReason } from '@vigil/aws';
 import type { AwsSession } from '@vigil/aws';
@@ -18,6 +18,8 @@ import type { ScanCounts } from '../modules/scans/scans.repo.ts';
 import type { ScanScopeInput, ScanState } from '../modules/scans/scans.schemas.ts';
 import { isFullScope, resolveScope, tenantCatalogue } from '../modules/scans/scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../modules/checks/checks.repo.ts';
+import { FragmentBuilder, decodeFragment, encodeFragment, evaluationRuns, splitChecks, unitGroups } from './scan-units.ts';
+import type { EndedUnit } from './scan-units.ts';
 import { DeferJob, createInProcessQueue } from './queue.ts';
 import type { ScanJob, ScanQueue, ScanQueueOptions } from './queue.ts';
 
@@ -54,6 +56,9 @@ export interface ScanWorkerOptions {
   /** Shared limits per account, region and service across every worker (Redis). */
   sharedLimiter?: { acquire(key: string, ratePerSecond: number, signal: AbortSignal): Promise<void> };
 }
+
+/** How long a worker reuses an account's session (see `sessionFor`). */
+const SESSION_CACHE_MS = 15 * 60_000;
 
 /** Why a scan or an account ended without completing: the message stored as `failure_reason`. */
 class ScanFailure extends Error {}
@@ -111,15 +116,39 @@ function sumAccounts(rows: readonly { progress_done: number; progress_total: num
   return { counts, done, total, resources, findings, apiCalls, errors };
 }
 
+/** A unit's figures as stored on its row (and summed into its account's). */
+interface UnitFigures {
+  progress_done: number;
+  progress_total: number;
+  counts: string;
+  resource_count: number;
+  finding_count: number;
+  api_calls: number;
+  error_count: number;
+}
+
 /**
  * The scan worker. A scan fans out into jobs:
  *
  * 1. `scan` plans it: claims the `pending` scan, validates its scope, resolves the cloud
  *    accounts it covers and enqueues one `account` job per account.
- * 2. `account` collects and evaluates one account with the engine, streaming findings
- *    into the database in batches, writing progress and a heartbeat at most once per
- *    tick and honouring cancellation. A retried job first deletes what an earlier
- *    attempt stored, so the scan holds exactly the findings of the last attempt.
+ * 2. `account` prepares one account: takes its lock (one scan at a time per cloud
+ *    account, the tenant's cap), reads its enabled regions and lists its units — one per
+ *    (region, service) of the planned collectors — and enqueues a `unit` job for each.
+ * 3. `unit` collects one unit with the engine, evaluates the checks that need no other
+ *    resource as resources arrive, streams their findings into the database in batches,
+ *    writes progress and a heartbeat at most once per tick and honours cancellation; it
+ *    keeps the resources cross-resource checks read as a fragment for the next step. A
+ *    retried unit first deletes what an earlier attempt stored, so the scan holds exactly
+ *    the findings of each unit's last attempt; a unit that fails on every attempt ends
+ *    as ERROR findings, and its account and the scan go on.
+ * 4. `evaluate` runs once every unit of an account ended: the cross-resource checks over
+ *    the account's fragments, ERROR findings for its failed units' checks; it ends the
+ *    account.
+ * 5. `finalize` runs once every account ended: sums the figures, records the finding
+ *    states (deltas, first/last seen), resolves what a full scan no longer saw, sets the
+ *    final state and starts the provider's next queued scan.
+ *
  * 3. `finalize` runs once every account ended: sums the figures, records the finding
  *    states (deltas, first/last seen), resolves what a full scan no longer saw, sets the
  *    final state and starts the provider's next queued scan.
@@ -137,6 +166,28 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   const durable = o.queueFactory !== undefined;
   const tenantConcurrency = Math.max(1, o.tenantConcurrency ?? 32);
   const compliance = complianceIndex(frameworks);
+
+  /**
+   * Account sessions of this process, shared by an account's jobs (its preparation and
+   * every unit this worker runs): one identity check and one AssumeRole per account, not
+   * one per unit. Keyed by the provider's stored access, so changed credentials make a
+   * new session; an assumed role's credentials refresh themselves before they expire.
+   */
+  const sessions = new Map<string, { until: number; session: Promise<AwsSession> }>();
+  const sessionFor = (stored: StoredProviderAccess, tenantId: string, account: string): Promise<AwsSession> => {
+    const digest = createHash('sha256');
+    for (const part of [tenantId, stored.id, stored.kind, stored.accountId, stored.roleArn ?? '', stored.endpointUrl ?? '', stored.memberRoleName ?? '', account]) digest.update(part).update('\u0000');
+    if (stored.ciphertext) digest.update(stored.ciphertext);
+    const key = digest.digest('hex');
+    const now = Date.now();
+    const hit = sessions.get(key);
+    if (hit && hit.until > now) return hit.session;
+    if (sessions.size >= 1000) for (const [k, v] of sessions) if (v.until <= now || sessions.size >= 1000) sessions.delete(k);
+    const session = accountSession(stored, o.secrets, tenantId, account);
+    sessions.set(key, { until: now + SESSION_CACHE_MS, session });
+    session.catch(() => sessions.delete(key));
+    return session;
+  };
 
   const finish = async (trx: Tx, scanId: string, state: ScanState, reason: string | null): Promise<ScanRow | undefined> => {
     const row = await trx
@@ -218,47 +269,64 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     await enqueueOpenWork(job.tenantId, scan.id);
   }
 
-  /** Enqueues what a running scan still needs: its open accounts, or its finalization (idempotent). */
+  /** Enqueues what a running scan still needs: its open accounts' work, or its finalization (idempotent). */
   async function enqueueOpenWork(tenantId: string, scanId: string): Promise<void> {
-    const rows = await withTenant(o.db, tenantId, (trx) =>
-      trx.selectFrom('scan_accounts').select(['account_id', 'state']).where('scan_id', '=', scanId).orderBy('account_id').execute(),
-    );
+    const { rows, prepared } = await withTenant(o.db, tenantId, async (trx) => ({
+      rows: await trx.selectFrom('scan_accounts').select(['account_id', 'state']).where('scan_id', '=', scanId).orderBy('account_id').execute(),
+      prepared: new Set((await trx.selectFrom('scan_units').select('account_id').distinct().where('scan_id', '=', scanId).execute()).map((r) => r.account_id)),
+    }));
     const open = rows.filter((r) => !(ACCOUNT_FINAL as readonly string[]).includes(r.state));
     if (rows.length > 0 && open.length === 0) {
       await queue.enqueue({ kind: 'finalize', scanId, tenantId });
       return;
     }
-    for (const r of open) await queue.enqueue({ kind: 'account', scanId, tenantId, account: r.account_id });
+    for (const r of open) {
+      if (prepared.has(r.account_id)) await enqueueAccountWork(tenantId, scanId, r.account_id);
+      else await queue.enqueue({ kind: 'account', scanId, tenantId, account: r.account_id });
+    }
   }
 
   // --------------------------------------------------------------- account ---
 
   /**
-   * Ends an account's work and, when it was the scan's last open account, enqueues the
-   * finalization. The scan row is locked first, so two accounts ending at once cannot
-   * both miss that they were the last.
+   * Ends an account's work (with its evaluation step, unit 0) and, when it was the
+   * scan's last open account, enqueues the finalization. The scan row is locked first,
+   * so two accounts ending at once cannot both miss that they were the last. The
+   * account's figures are the sums of its units'; its inventory fragments are dropped.
    */
   async function endAccount(
     job: ScanJob,
     account: string,
     state: AccountState,
     reason: string | null,
-    figures?: Partial<{ progress_done: number; progress_total: number; counts: string; resource_count: number; finding_count: number; api_calls: number; error_count: number }>,
-    /** The attempt ending: nothing is written when a later attempt took the account over. */
+    /** The evaluation step's attempt ending the account: nothing is written when a later attempt took it over. */
     fence?: number,
+    /** The evaluation step's own figures (its findings). */
+    stepFigures?: UnitFigures,
   ): Promise<void> {
     const last = await withTenant(o.db, job.tenantId, async (trx) => {
       // FOR NO KEY UPDATE: serializes the accounts ending without waiting on the
       // foreign-key share locks that other accounts' findings inserts hold on the scan row.
       await trx.selectFrom('scans').select('id').where('id', '=', job.scanId).forNoKeyUpdate().executeTakeFirst();
-      let update = trx
-        .updateTable('scan_accounts')
-        .set({ ...figures, state, failure_reason: reason, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+      await trx.selectFrom('scan_accounts').select('account_id').where('scan_id', '=', job.scanId).where('account_id', '=', account).forNoKeyUpdate().executeTakeFirst();
+      let step = trx
+        .updateTable('scan_units')
+        .set({ ...(stepFigures ?? {}), state: state === 'failed' ? 'failed' : state === 'cancelled' ? 'cancelled' : 'completed', progress_done: 1, progress_total: 1, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
         .where('scan_id', '=', job.scanId)
-        .where('account_id', '=', account);
-      if (fence !== undefined) update = update.where('attempt', '=', fence);
-      const ended = await update.executeTakeFirst();
+        .where('account_id', '=', account)
+        .where('unit_no', '=', 0);
+      if (fence !== undefined) step = step.where('attempt', '=', fence);
+      const stepped = await step.executeTakeFirst();
+      if (fence !== undefined && Number(stepped.numUpdatedRows) === 0) return false;
+      const ended = await trx
+        .updateTable('scan_accounts')
+        .set({ ...(await accountFigures(trx, job.scanId, account)), state, failure_reason: reason, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .where('state', 'not in', [...ACCOUNT_FINAL])
+        .executeTakeFirst();
       if (Number(ended.numUpdatedRows) === 0) return false;
+      await trx.updateTable('scan_units').set({ inventory: null }).where('scan_id', '=', job.scanId).where('account_id', '=', account).where('inventory', 'is not', null).execute();
       const open = await trx
         .selectFrom('scan_accounts')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -270,12 +338,42 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
     if (last) await queue.enqueue({ kind: 'finalize', scanId: job.scanId, tenantId: job.tenantId });
   }
 
-  async function runAccount(job: ScanJob, stopping: AbortSignal): Promise<void> {
+  /** An account's figures: the sums of its units' (progress counts collectors done, plus the evaluation step). */
+  async function accountFigures(trx: Tx, scanId: string, account: string) {
+    const rows = await trx
+      .selectFrom('scan_units')
+      .select(['progress_done', 'progress_total', 'counts', 'resource_count', 'finding_count', 'api_calls', 'error_count'])
+      .where('scan_id', '=', scanId)
+      .where('account_id', '=', account)
+      .execute();
+    const sum = sumAccounts(rows);
+    return {
+      progress_done: sum.done,
+      progress_total: sum.total,
+      counts: JSON.stringify(sum.counts),
+      resource_count: sum.resources,
+      finding_count: sum.findings,
+      api_calls: sum.apiCalls,
+      error_count: sum.errors,
+    };
+  }
+
+  /**
+   * Prepares an account: takes its lock (one scan at a time per cloud account, the
+   * tenant's cap), reads its enabled regions and lists its units — one per (region,
+   * service) of the planned collectors, plus the evaluation step — then enqueues them.
+   * Delivered again after its units exist, it only enqueues what is still open.
+   */
+  async function prepareAccount(job: ScanJob): Promise<void> {
     const account = job.account;
     if (account === undefined) throw new Error(`account job of scan ${job.scanId} without an account`);
     const claimed = await withTenant(o.db, job.tenantId, async (trx) => {
       const scan = await trx.selectFrom('scans').selectAll().where('id', '=', job.scanId).executeTakeFirst();
       if (!scan || scan.state !== 'running') return undefined;
+      const current = await trx.selectFrom('scan_accounts').select(['state']).where('scan_id', '=', job.scanId).where('account_id', '=', account).executeTakeFirst();
+      if (!current || (ACCOUNT_FINAL as readonly string[]).includes(current.state)) return { scan, stored: undefined, open: true, attempt: 0 };
+      const units = await trx.selectFrom('scan_units').select('unit_no').where('scan_id', '=', job.scanId).where('account_id', '=', account).executeTakeFirst();
+      if (units) return { scan, stored: undefined, open: true, attempt: 0 };
       // Claims of one tenant take turns (the tenant row is their lock), so the checks below hold cluster-wide.
       await trx.selectFrom('tenants').select('id').where('id', '=', job.tenantId).forUpdate().executeTakeFirst();
       const busy = await trx
@@ -296,15 +394,12 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         .where('account_id', '=', account)
         .where('state', 'in', ['pending', 'running'])
         .returning(['account_id', 'attempt'])
-        .executeTakeFirst();
-      if (!row) return { scan, stored: undefined, final: true, attempt: 0 };
-      // What an earlier attempt stored is replaced by this attempt's findings.
-      await deleteScanFindings(trx, scan.id, { accountId: account });
-      return { scan, stored: await readProviderAccess(trx, scan.provider_id), final: false, attempt: row.attempt };
+        .executeTakeFirstOrThrow();
+      return { scan, stored: await readProviderAccess(trx, scan.provider_id), open: false, attempt: row.attempt };
     });
     if (!claimed) return; // the scan ended (cancelled, failed) or was deleted
     const { scan } = claimed;
-    if (claimed.final) {
+    if (claimed.open) {
       await enqueueOpenWork(job.tenantId, scan.id);
       return;
     }
@@ -312,188 +407,398 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       await endAccount(job, account, 'cancelled', 'Cancelled on request.');
       return;
     }
-    const scope = scan.scope as ScanScopeInput;
-
-    const controller = new AbortController();
-    const onStop = () => controller.abort();
-    stopping.addEventListener('abort', onStop, { once: true });
-    let cancelled = false;
-    let credentialFailure: string | undefined;
-    // Set when a later attempt took this account over (this worker lost its queue lock but
-    // lived on): from then on this attempt writes nothing. Every write checks it in the database.
-    let fenced = false;
-    const myAttempt = claimed.attempt;
-    const stillMine = async (trx: Tx): Promise<boolean> => {
-      const r = await trx.selectFrom('scan_accounts').select('attempt').where('scan_id', '=', scan.id).where('account_id', '=', account).forShare().executeTakeFirst();
-      if (r?.attempt === myAttempt) return true;
-      if (!fenced) {
-        fenced = true;
-        o.logger?.warn({ scanId: scan.id, account, attempt: myAttempt }, 'a later attempt took this account over; this one stops');
-        controller.abort();
+    let groups: { region: string; service: string; collectors: number }[];
+    try {
+      const resolved = await resolveTenantScope(job.tenantId, scan.scope as ScanScopeInput);
+      if (!claimed.stored) throw new ScanFailure('The provider was deleted.');
+      const session = await sessionFor(claimed.stored, job.tenantId, account);
+      const { regions } = await chooseRegions(session, (scan.scope as ScanScopeInput).regions);
+      if (regions.length === 0 && resolved.plan.collectors.some((p) => p.collector.scope === 'regional')) {
+        throw new ScanFailure("No enabled region left to scan: check the scope's regions.");
       }
-      return false;
-    };
+      groups = unitGroups(awsScanUnits(resolved.plan.collectors, [{ session, regions }]));
+    } catch (err) {
+      if (err instanceof DeferJob) throw err;
+      const failure = err instanceof ScanFailure || err instanceof VigilError ? err : undefined;
+      if (!failure) {
+        // Unexpected (a network blip, the database): retried; the last attempt fails the account.
+        o.logger?.warn({ err, scanId: scan.id, account }, 'preparing an account failed');
+        throw err;
+      }
+      await endAccount(job, account, 'failed', failure.message);
+      return;
+    }
+    const stored = await withTenant(o.db, job.tenantId, async (trx) => {
+      const mine = await trx
+        .selectFrom('scan_accounts')
+        .select(['state', 'attempt'])
+        .where('scan_id', '=', scan.id)
+        .where('account_id', '=', account)
+        .forNoKeyUpdate()
+        .executeTakeFirst();
+      if (mine?.state !== 'running' || mine.attempt !== claimed.attempt) return false;
+      await trx
+        .insertInto('scan_units')
+        .values([
+          { tenant_id: job.tenantId, scan_id: scan.id, account_id: account, unit_no: 0, region: 'account', service: 'evaluate', progress_total: 1 },
+          ...groups.map((g, i) => ({ tenant_id: job.tenantId, scan_id: scan.id, account_id: account, unit_no: i + 1, region: g.region, service: g.service, progress_total: g.collectors })),
+        ])
+        .onConflict((oc) => oc.columns(['scan_id', 'account_id', 'unit_no']).doNothing())
+        .execute();
+      await trx
+        .updateTable('scan_accounts')
+        .set({ ...(await accountFigures(trx, scan.id, account)), updated_at: sql<Date>`now()` })
+        .where('scan_id', '=', scan.id)
+        .where('account_id', '=', account)
+        .execute();
+      return true;
+    });
+    if (stored) await enqueueAccountWork(job.tenantId, scan.id, account);
+  }
 
+  /** A tenant's resolved scope (its overrides and custom checks applied); a scope no longer valid is the scan's failure. */
+  async function resolveTenantScope(tenantId: string, scope: ScanScopeInput) {
+    // Custom checks and overrides run exactly like built-in checks.
+    const [overrides, custom] = await withTenant(o.db, tenantId, async (trx) => [await loadCheckOverrides(trx), await loadCustomChecks(trx)] as const);
+    try {
+      return resolveScope(scope, tenantCatalogue(overrides, custom));
+    } catch (err) {
+      throw new ScanFailure(`The scan's scope is no longer valid: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Enqueues an account's open units, or its evaluation step once every unit ended. */
+  async function enqueueAccountWork(tenantId: string, scanId: string, account: string): Promise<void> {
+    const units = await withTenant(o.db, tenantId, (trx) =>
+      trx.selectFrom('scan_units').select(['unit_no', 'state']).where('scan_id', '=', scanId).where('account_id', '=', account).orderBy('unit_no').execute(),
+    );
+    const open = units.filter((u) => u.unit_no > 0 && !(ACCOUNT_FINAL as readonly string[]).includes(u.state));
+    for (const u of open) await queue.enqueue({ kind: 'unit', scanId, tenantId, account, unit: u.unit_no });
+    const step = units.find((u) => u.unit_no === 0);
+    if (open.length === 0 && step && !(ACCOUNT_FINAL as readonly string[]).includes(step.state)) await queue.enqueue({ kind: 'evaluate', scanId, tenantId, account });
+  }
+
+  // ------------------------------------------------------------------ units ---
+
+  /**
+   * Ends a collection unit and, when it was its account's last open unit, enqueues the
+   * account's evaluation step. A unit that failed keeps no findings of its own: the
+   * evaluation step reports its checks as ERROR.
+   */
+  async function endUnit(
+    job: ScanJob,
+    account: string,
+    unitNo: number,
+    state: AccountState,
+    reason: string | null,
+    figures?: UnitFigures,
+    inventory?: Buffer,
+    fence?: number,
+  ): Promise<void> {
+    const due = await withTenant(o.db, job.tenantId, async (trx) => {
+      // The account row serializes its units ending, so exactly one sees it was the last.
+      await trx.selectFrom('scan_accounts').select('account_id').where('scan_id', '=', job.scanId).where('account_id', '=', account).forNoKeyUpdate().executeTakeFirst();
+      let update = trx
+        .updateTable('scan_units')
+        .set({
+          ...(figures ?? {}),
+          // An ended unit is done, whatever it could collect; a failed one counts as an error.
+          progress_done: figures ? figures.progress_total : sql<number>`progress_total`,
+          ...(state === 'failed' ? { error_count: Math.max(1, figures?.error_count ?? 0) } : {}),
+          state,
+          failure_reason: reason,
+          ...(inventory ? { inventory } : {}),
+          finished_at: sql<Date>`now()`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .where('unit_no', '=', unitNo)
+        .where('state', 'not in', [...ACCOUNT_FINAL]);
+      if (fence !== undefined) update = update.where('attempt', '=', fence);
+      const ended = await update.executeTakeFirst();
+      if (Number(ended.numUpdatedRows) === 0) return false;
+      if (state === 'failed') await deleteScanFindings(trx, job.scanId, { accountId: account, unit: unitNo });
+      await trx
+        .updateTable('scan_accounts')
+        .set({ ...(await accountFigures(trx, job.scanId, account)), updated_at: sql<Date>`now()` })
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .execute();
+      const open = await trx
+        .selectFrom('scan_units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .where('unit_no', '>', 0)
+        .where('state', 'not in', [...ACCOUNT_FINAL])
+        .executeTakeFirstOrThrow();
+      return Number(open.n) === 0;
+    });
+    if (due) await queue.enqueue({ kind: 'evaluate', scanId: job.scanId, tenantId: job.tenantId, account });
+  }
+
+  /**
+   * What one job of a unit (a collection unit, or the evaluation step) writes while it
+   * runs: findings in batches tagged with the unit, its figures and a heartbeat at most
+   * once per tick, the scan's sums by one job per tick, and cancellation. Every write is
+   * fenced by the unit's attempt: once a later attempt took the unit over (this worker
+   * lost its queue lock but lived on), this one writes nothing more and stops.
+   */
+  function unitWriter(job: ScanJob, scan: ScanRow, account: string, unitNo: number, attempt: number, controller: AbortController) {
     const pending: Finding[] = [];
     const counts: ScanCounts = { status: {}, severity: {} };
-    let stats: ScanStats | undefined;
-    let unitsTotal = 0;
-    let errorCount = 0;
-    let findingCount = 0;
+    const w = {
+      fenced: false,
+      cancelled: false,
+      stats: undefined as ScanStats | undefined,
+      unitsTotal: 0,
+      errorCount: 0,
+      findingCount: 0,
+      resourceCount: undefined as number | undefined,
+    };
     let written = '';
     let progressAt = 0;
-
-    // Every write of this job goes through one chain: batches stay in order and never overlap.
     let chain: Promise<void> = Promise.resolve();
+    // Every write of this job goes through one chain: batches stay in order and never overlap.
     const serial = (fn: () => Promise<void>) => {
       const next = chain.then(fn);
       chain = next.catch(() => undefined);
       return next;
     };
-    const figures = () => ({
-      progress_done: stats?.unitsDone ?? 0,
-      progress_total: stats?.unitsTotal ?? unitsTotal,
+    const stillMine = async (trx: Tx): Promise<boolean> => {
+      const r = await trx
+        .selectFrom('scan_units')
+        .select('attempt')
+        .where('scan_id', '=', scan.id)
+        .where('account_id', '=', account)
+        .where('unit_no', '=', unitNo)
+        .forShare()
+        .executeTakeFirst();
+      if (r?.attempt === attempt) return true;
+      if (!w.fenced) {
+        w.fenced = true;
+        o.logger?.warn({ scanId: scan.id, account, unit: unitNo, attempt }, 'a later attempt took this unit over; this one stops');
+        controller.abort();
+      }
+      return false;
+    };
+    const figures = (): UnitFigures => ({
+      progress_done: w.stats?.unitsDone ?? 0,
+      progress_total: w.stats?.unitsTotal ?? w.unitsTotal,
       counts: JSON.stringify(counts),
-      resource_count: stats?.resources ?? 0,
-      finding_count: findingCount,
-      api_calls: stats?.apiCalls ?? 0,
-      error_count: errorCount,
+      resource_count: w.resourceCount ?? w.stats?.resources ?? 0,
+      finding_count: w.findingCount,
+      api_calls: w.stats?.apiCalls ?? 0,
+      error_count: w.errorCount,
     });
-
+    const add = (f: Finding) => {
+      pending.push(f);
+      w.findingCount++;
+      counts.status[f.status] = (counts.status[f.status] ?? 0) + 1;
+      if (f.status === 'FAIL') counts.severity[f.severity] = (counts.severity[f.severity] ?? 0) + 1;
+    };
     // Findings are stored in their own transaction; progress (and its event) at most once
-    // per tick in a short one, so that accounts of one scan never wait on each other's batches.
+    // per tick in a short one, so that units never wait on each other's batches.
     const flush = (force = false) =>
       serial(async () => {
         const batch = pending.splice(0, pending.length);
-        if (fenced) return;
+        if (w.fenced) return;
         if (batch.length) {
           await withTenant(o.db, job.tenantId, async (trx) => {
-            if (await stillMine(trx)) await insertFindings(trx, { scanId: scan.id, findings: batch });
+            if (await stillMine(trx)) await insertFindings(trx, { scanId: scan.id, findings: batch, unit: unitNo });
           });
         }
-        if (fenced || (!force && Date.now() - progressAt < tickMs)) return;
+        if (w.fenced || (!force && Date.now() - progressAt < tickMs)) return;
         progressAt = Date.now();
         const snapshot = figures();
         const changed = JSON.stringify(snapshot) !== written;
         written = JSON.stringify(snapshot);
         const cancelAt = await withTenant(o.db, job.tenantId, async (trx) => {
           if (!(await stillMine(trx))) return null;
+          if (changed) {
+            await trx.updateTable('scan_units').set({ ...snapshot, updated_at: sql<Date>`now()` }).where('scan_id', '=', scan.id).where('account_id', '=', account).where('unit_no', '=', unitNo).execute();
+          }
+          // The account's row is its lock's liveness: touched at every tick of any of its units.
           await trx
             .updateTable('scan_accounts')
-            .set({ ...snapshot, updated_at: sql<Date>`now()` })
+            .set({ ...(changed ? await accountFigures(trx, scan.id, account) : {}), updated_at: sql<Date>`now()` })
             .where('scan_id', '=', scan.id)
             .where('account_id', '=', account)
             .execute();
-          const rows = await trx.selectFrom('scan_accounts').selectAll().where('scan_id', '=', scan.id).execute();
-          const sum = sumAccounts(rows);
-          // With many accounts in flight, the scan row is written by one of them per tick, not by each.
-          const r = await trx
+          // With many units in flight, the scan row is written by one of them per tick, not by each.
+          const beat = await trx
             .updateTable('scans')
-            .set({
-              heartbeat_at: sql<Date>`now()`,
-              ...(changed
-                ? {
-                    progress_done: sum.done,
-                    progress_total: sum.total,
-                    counts: JSON.stringify(sum.counts),
-                    resource_count: sum.resources,
-                    finding_count: sum.findings,
-                    api_calls: sum.apiCalls,
-                    error_count: sum.errors,
-                    updated_at: sql<Date>`now()`,
-                  }
-                : {}),
-            })
+            .set({ heartbeat_at: sql<Date>`now()` })
             .where('id', '=', scan.id)
             .where(force ? sql<boolean>`true` : sql<boolean>`(heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${tickMs / 2000}))`)
-            .returningAll()
+            .returning('id')
             .executeTakeFirst();
-          if (r && changed) {
-            await appendScanEvent(trx, r, 'progress', {
-              progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
-              counts: sum.counts,
-              apiCalls: Number(r.api_calls),
-              errorCount: r.error_count,
-              resourceCount: r.resource_count,
-              findingCount: r.finding_count,
-              account: { id: account, unitsDone: snapshot.progress_done, unitsTotal: snapshot.progress_total, findingCount },
-              updatedAt: r.updated_at.toISOString(),
-            });
+          if (beat) {
+            const rows = await trx
+              .selectFrom('scan_accounts')
+              .select(['progress_done', 'progress_total', 'counts', 'resource_count', 'finding_count', 'api_calls', 'error_count'])
+              .where('scan_id', '=', scan.id)
+              .execute();
+            const sum = sumAccounts(rows);
+            const r = await trx
+              .updateTable('scans')
+              .set({
+                progress_done: sum.done,
+                progress_total: sum.total,
+                counts: JSON.stringify(sum.counts),
+                resource_count: sum.resources,
+                finding_count: sum.findings,
+                api_calls: sum.apiCalls,
+                error_count: sum.errors,
+                updated_at: sql<Date>`now()`,
+              })
+              .where('id', '=', scan.id)
+              .where(sql<boolean>`(progress_done, progress_total, finding_count, api_calls, error_count, resource_count) is distinct from (${sum.done}, ${sum.total}, ${sum.findings}, ${sum.apiCalls}, ${sum.errors}, ${sum.resources})`)
+              .returningAll()
+              .executeTakeFirst();
+            if (r) {
+              await appendScanEvent(trx, r, 'progress', {
+                progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
+                counts: sum.counts,
+                apiCalls: Number(r.api_calls),
+                errorCount: r.error_count,
+                resourceCount: r.resource_count,
+                findingCount: r.finding_count,
+                account: { id: account, unit: unitNo, unitsDone: snapshot.progress_done, unitsTotal: snapshot.progress_total, findingCount: w.findingCount },
+                updatedAt: r.updated_at.toISOString(),
+              });
+            }
           }
-          const current = r ?? (await trx.selectFrom('scans').select(['state', 'cancel_requested_at', 'finished_at']).where('id', '=', scan.id).executeTakeFirstOrThrow());
+          const current = await trx.selectFrom('scans').select(['state', 'cancel_requested_at', 'finished_at']).where('id', '=', scan.id).executeTakeFirstOrThrow();
           return current.state === 'running' ? current.cancel_requested_at : (current.cancel_requested_at ?? current.finished_at);
         });
-        if (cancelAt && !cancelled) {
-          cancelled = true;
+        if (cancelAt && !w.cancelled) {
+          w.cancelled = true;
           controller.abort();
         }
       });
-
     const timer = setInterval(() => {
-      flush().catch((err: unknown) => o.logger?.warn({ err, scanId: scan.id, account }, 'scan progress write failed'));
+      flush().catch((err: unknown) => o.logger?.warn({ err, scanId: scan.id, account, unit: unitNo }, 'scan progress write failed'));
     }, tickMs);
+    return {
+      w,
+      add,
+      figures,
+      flush,
+      /** Stops the ticks and waits for the writes in flight. */
+      async close() {
+        clearInterval(timer);
+        await chain;
+      },
+      /** True when the batch is full and should be stored. */
+      full: () => pending.length >= batchSize,
+    };
+  }
 
+  /** Claims a unit of a running scan for this attempt; a retried unit's earlier findings are deleted. */
+  async function claimUnit(job: ScanJob, account: string, unitNo: number) {
+    return withTenant(o.db, job.tenantId, async (trx) => {
+      const scan = await trx.selectFrom('scans').selectAll().where('id', '=', job.scanId).executeTakeFirst();
+      if (!scan || scan.state !== 'running') return undefined;
+      const row = await trx
+        .updateTable('scan_units')
+        .set({ state: 'running', attempt: sql<number>`attempt + 1`, worker_id: workerId, started_at: sql<Date>`coalesce(started_at, now())`, updated_at: sql<Date>`now()` })
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .where('unit_no', '=', unitNo)
+        .where('state', 'in', ['pending', 'running'])
+        .returning(['region', 'service', 'attempt'])
+        .executeTakeFirst();
+      if (!row) return { scan, unit: undefined, stored: undefined };
+      // What an earlier attempt stored is replaced by this attempt's findings.
+      if (row.attempt > 1) await deleteScanFindings(trx, scan.id, { accountId: account, unit: unitNo });
+      await trx.updateTable('scan_accounts').set({ updated_at: sql<Date>`now()` }).where('scan_id', '=', scan.id).where('account_id', '=', account).execute();
+      return { scan, unit: row, stored: await readProviderAccess(trx, scan.provider_id) };
+    });
+  }
+
+  /**
+   * A collection unit: every planned collector of one service in one region (or of a
+   * global service) of one account. Collects, evaluates the checks that need no other
+   * resource as resources arrive, stores their findings, and keeps for the evaluation
+   * step the resources (and failed listings) of the types cross-resource checks read.
+   */
+  async function runUnit(job: ScanJob, stopping: AbortSignal): Promise<void> {
+    const account = job.account;
+    const unitNo = job.unit;
+    if (account === undefined || unitNo === undefined) throw new Error(`unit job of scan ${job.scanId} without an account or unit`);
+    const claimed = await claimUnit(job, account, unitNo);
+    if (!claimed) return;
+    const { scan, unit } = claimed;
+    if (!unit) {
+      await enqueueAccountWork(job.tenantId, scan.id, account);
+      return;
+    }
+    if (scan.cancel_requested_at) {
+      await endUnit(job, account, unitNo, 'cancelled', 'Cancelled on request.');
+      return;
+    }
+    const controller = new AbortController();
+    const onStop = () => controller.abort();
+    stopping.addEventListener('abort', onStop, { once: true });
+    const writer = unitWriter(job, scan, account, unitNo, unit.attempt, controller);
+    const { w } = writer;
+    let credentialFailure: string | undefined;
     let state: AccountState = 'failed';
     let reason: string | null = null;
     let unexpected: unknown;
+    let inventory: Buffer | undefined;
     try {
-      let resolved;
-      try {
-        // Custom checks and overrides run exactly like built-in checks.
-        const [overrides, custom] = await withTenant(o.db, job.tenantId, async (trx) => [await loadCheckOverrides(trx), await loadCustomChecks(trx)] as const);
-        resolved = resolveScope(scope, tenantCatalogue(overrides, custom));
-      } catch (err) {
-        throw new ScanFailure(`The scan's scope is no longer valid: ${errorMessage(err)}`);
-      }
+      const resolved = await resolveTenantScope(job.tenantId, scan.scope as ScanScopeInput);
+      const { immediate, storedTypes } = splitChecks(resolved.checks);
+      const fragment = new FragmentBuilder(storedTypes);
       if (!claimed.stored) throw new ScanFailure('The provider was deleted.');
       let units;
       try {
-        const session = await accountSession(claimed.stored, o.secrets, job.tenantId, account);
-        const { regions } = await chooseRegions(session, scope.regions);
-        if (regions.length === 0 && resolved.plan.collectors.some((p) => p.collector.scope === 'regional')) {
-          throw new ScanFailure("No enabled region left to scan: check the scope's regions.");
-        }
-        units = awsScanUnits(resolved.plan.collectors, [{ session, regions }]);
+        const session = await sessionFor(claimed.stored, job.tenantId, account);
+        units = awsScanUnits(resolved.plan.collectors, [{ session, regions: unit.region === 'global' ? [] : [unit.region] }]).filter(
+          (u) => u.region === unit.region && u.service === unit.service,
+        );
       } catch (err) {
         if (controller.signal.aborted) throw err;
         throw preparationFailure(err, scan.id);
       }
-      unitsTotal = units.length;
-
+      w.unitsTotal = units.length;
       let done = false;
       for await (const e of runScan({
-        checks: resolved.checks,
+        checks: immediate,
         units,
         compliance,
         rateFor: awsRateFor,
         signal: controller.signal,
         skipReason: regionSkipReason,
         concurrency: o.unitConcurrency,
+        emitResources: fragment.needed,
         progressIntervalMs: Math.min(tickMs, 250),
         ...(o.sharedLimiter ? { sharedLimiter: o.sharedLimiter } : {}),
       })) {
         switch (e.type) {
-          case 'finding': {
-            const f = e.finding;
-            pending.push(f);
-            findingCount++;
-            counts.status[f.status] = (counts.status[f.status] ?? 0) + 1;
-            if (f.status === 'FAIL') counts.severity[f.severity] = (counts.severity[f.severity] ?? 0) + 1;
-            if (pending.length >= batchSize) await flush();
+          case 'finding':
+            writer.add(e.finding);
+            if (writer.full()) await writer.flush();
             break;
-          }
+          case 'resource':
+            fragment.resource(e.resource);
+            break;
           case 'progress':
-            stats = e.stats;
+            w.stats = e.stats;
             break;
           case 'error':
-            errorCount++;
+            w.errorCount++;
+            fragment.failure({ provider: e.provider, account: e.account, region: e.region, service: e.service, resourceType: e.resourceType, code: e.code, message: e.message });
             if (isCredentialFailure(e.code) && !credentialFailure) {
               credentialFailure = `The AWS credentials stopped working during the scan (${e.code}: ${e.message}). Fix the provider's credentials and scan again.`;
               controller.abort();
             }
             break;
           case 'done':
-            stats = e.stats;
+            w.stats = e.stats;
             done = true;
             break;
           default:
@@ -501,51 +806,165 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         }
       }
       if (!done) throw new ScanFailure('The scan ended without a result.');
-      state = errorCount > 0 ? 'completed_with_errors' : 'completed';
+      if (fragment.needed) inventory = await encodeFragment(fragment.build(units));
+      state = w.errorCount > 0 ? 'completed_with_errors' : 'completed';
     } catch (err) {
-      if (fenced) {
-        // Nothing to record: the attempt that took over ends the account.
-      } else if (cancelled) {
+      if (w.fenced) {
+        // Nothing to record: the attempt that took over ends the unit.
+      } else if (w.cancelled) {
         state = 'cancelled';
         reason = 'Cancelled on request.';
       } else if (credentialFailure) {
         reason = credentialFailure;
       } else if (stopping.aborted) {
-        unexpected = new Error('the worker stopped while the account was scanned');
+        unexpected = new Error('the worker stopped while the unit was collected');
       } else if (err instanceof ScanFailure) {
         reason = err.message;
       } else {
         unexpected = err;
       }
     } finally {
-      clearInterval(timer);
       stopping.removeEventListener('abort', onStop);
     }
+    await writer.close();
+    if (w.fenced) return;
+    if (unexpected !== undefined) {
+      if (stopping.aborted && !durable) {
+        // The in-process queue dies with this process: end the scan now rather than leave it running.
+        await stopScan(job, scan.id);
+        return;
+      }
+      // Retried by the queue (this attempt's findings are replaced); the last attempt fails the unit.
+      throw unexpected;
+    }
+    if (state !== 'failed') {
+      try {
+        await writer.flush(true);
+      } catch (err) {
+        o.logger?.error({ err, scanId: scan.id, account, unit: unitNo }, 'storing the last findings failed');
+        throw err;
+      }
+      await writer.close();
+      if (w.fenced) return;
+    }
+    await endUnit(job, account, unitNo, state, reason, writer.figures(), inventory, unit.attempt);
+  }
 
-    if (fenced) {
-      await chain;
+  /** The in-process queue stopped with the process: the scan fails now, with a reason, instead of staying `running`. */
+  async function stopScan(job: ScanJob, scanId: string): Promise<void> {
+    const why = 'The server stopped while the scan ran: start the scan again.';
+    const row = await withTenant(o.db, job.tenantId, (trx) => finish(trx, scanId, 'failed', why));
+    if (row) await promoteNext(job.tenantId, row.provider_id);
+  }
+
+  // ------------------------------------------------------------- evaluate ---
+
+  /**
+   * An account's evaluation step, once every unit of the account ended: the checks that
+   * read other resources (a trail's bucket, an instance's security groups) over the
+   * fragments the units kept, and ERROR findings for the checks of units that failed.
+   * Then the account ends.
+   */
+  async function evaluateAccount(job: ScanJob, stopping: AbortSignal): Promise<void> {
+    const account = job.account;
+    if (account === undefined) throw new Error(`evaluate job of scan ${job.scanId} without an account`);
+    const ready = await withTenant(o.db, job.tenantId, async (trx) => {
+      const open = await trx
+        .selectFrom('scan_units')
+        .select('unit_no')
+        .where('scan_id', '=', job.scanId)
+        .where('account_id', '=', account)
+        .where('unit_no', '>', 0)
+        .where('state', 'not in', [...ACCOUNT_FINAL])
+        .executeTakeFirst();
+      const acc = await trx.selectFrom('scan_accounts').select('state').where('scan_id', '=', job.scanId).where('account_id', '=', account).executeTakeFirst();
+      return !open && acc?.state === 'running';
+    });
+    if (!ready) return; // a unit is still open (its end enqueues this again), or the account ended
+    const claimed = await claimUnit(job, account, 0);
+    if (!claimed) return;
+    const { scan, unit } = claimed;
+    if (!unit) {
+      await enqueueOpenWork(job.tenantId, scan.id);
+      return;
+    }
+    const units = await withTenant(o.db, job.tenantId, (trx) =>
+      trx
+        .selectFrom('scan_units')
+        .select(['unit_no', 'region', 'service', 'state', 'failure_reason', 'inventory'])
+        .where('scan_id', '=', scan.id)
+        .where('account_id', '=', account)
+        .where('unit_no', '>', 0)
+        .orderBy('unit_no')
+        .execute(),
+    );
+    if (scan.cancel_requested_at || units.some((u) => u.state === 'cancelled')) {
+      await endAccount(job, account, 'cancelled', 'Cancelled on request.', unit.attempt);
+      return;
+    }
+    const failed = units.filter((u) => u.state === 'failed');
+    if (units.length > 0 && failed.length === units.length) {
+      const first = failed[0];
+      const why = units.length === 1 ? (first?.failure_reason ?? 'The account could not be scanned.') : `All ${units.length} units failed; the first (${first?.service} in ${first?.region}): ${first?.failure_reason ?? 'failed'}`;
+      await endAccount(job, account, 'failed', why, unit.attempt);
+      return;
+    }
+    const controller = new AbortController();
+    const onStop = () => controller.abort();
+    stopping.addEventListener('abort', onStop, { once: true });
+    const writer = unitWriter(job, scan, account, 0, unit.attempt, controller);
+    const { w } = writer;
+    w.resourceCount = 0; // resources are counted where they were collected
+    w.unitsTotal = 1;
+    let unexpected: unknown;
+    let reason: string | null = null;
+    try {
+      const resolved = await resolveTenantScope(job.tenantId, scan.scope as ScanScopeInput);
+      const ended: EndedUnit[] = [];
+      for (const u of units) {
+        ended.push({
+          region: u.region,
+          service: u.service,
+          state: u.state,
+          failureReason: u.failure_reason,
+          fragment: u.state !== 'failed' && u.inventory ? await decodeFragment(u.inventory) : undefined,
+        });
+      }
+      const runs = evaluationRuns({ provider: 'aws', account, checks: resolved.checks, collectors: resolved.plan.collectors, units: ended });
+      for (const run of runs) {
+        for await (const e of runScan({ checks: run.checks, units: run.units, compliance, signal: controller.signal, progressIntervalMs: Math.min(tickMs, 250) })) {
+          if (e.type === 'finding') {
+            writer.add(e.finding);
+            if (writer.full()) await writer.flush();
+          }
+        }
+      }
+      if (failed.length > 0) {
+        reason = `${failed.length} of ${units.length} units could not be collected: ${failed.map((u) => `${u.service} in ${u.region}: ${u.failure_reason ?? 'failed'}`).join('; ')}`.slice(0, 2000);
+      }
+    } catch (err) {
+      if (!w.fenced && !w.cancelled) unexpected = stopping.aborted ? new Error('the worker stopped while the account was evaluated') : err;
+    } finally {
+      stopping.removeEventListener('abort', onStop);
+    }
+    await writer.close();
+    if (w.fenced) return;
+    if (w.cancelled) {
+      await endAccount(job, account, 'cancelled', 'Cancelled on request.', unit.attempt);
       return;
     }
     if (unexpected !== undefined) {
-      await chain;
       if (stopping.aborted && !durable) {
-        // The in-process queue dies with this process: end the scan now rather than leave it running.
-        const why = 'The server stopped while the scan ran: start the scan again.';
-        await endAccount(job, account, 'failed', why, figures(), myAttempt);
-        await withTenant(o.db, job.tenantId, (trx) => finish(trx, scan.id, 'failed', why));
+        await stopScan(job, scan.id);
         return;
       }
-      // Retried by the queue (this attempt's findings are replaced); the last attempt fails the account.
       throw unexpected;
     }
-    try {
-      await flush(true);
-    } catch (err) {
-      o.logger?.error({ err, scanId: scan.id, account }, 'storing the last findings failed');
-      throw err;
-    }
-    if (fenced) return;
-    await endAccount(job, account, state, reason, figures(), myAttempt);
+    await writer.flush(true);
+    await writer.close();
+    if (w.fenced) return;
+    const errors = units.reduce((n, u) => n + (u.state === 'completed_with_errors' || u.state === 'failed' ? 1 : 0), 0);
+    await endAccount(job, account, errors > 0 ? 'completed_with_errors' : 'completed', reason, unit.attempt, writer.figures());
   }
 
   // -------------------------------------------------------------- finalize ---
@@ -629,7 +1048,11 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       case 'scan':
         return planScan(job);
       case 'account':
-        return runAccount(job, stopping);
+        return prepareAccount(job);
+      case 'unit':
+        return runUnit(job, stopping);
+      case 'evaluate':
+        return evaluateAccount(job, stopping);
       case 'finalize':
         return finalizeScan(job);
       default:
@@ -639,9 +1062,14 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
 
   /** A job that failed on every attempt ends its work as failed, with a reason. */
   async function exhausted(err: unknown, job: ScanJob): Promise<void> {
-    o.logger?.error({ err, scanId: job.scanId, kind: job.kind, account: job.account }, 'scan job failed on its last attempt');
+    o.logger?.error({ err, scanId: job.scanId, kind: job.kind, account: job.account, unit: job.unit }, 'scan job failed on its last attempt');
     const reason = `The worker failed ${job.attempt} time(s) on this work (${errorMessage(err)}); the server log has the details.`;
-    if (job.kind === 'account' && job.account !== undefined) {
+    if (job.kind === 'unit' && job.account !== undefined && job.unit !== undefined) {
+      // The unit ends as ERROR; its account and the scan go on.
+      await endUnit(job, job.account, job.unit, 'failed', reason);
+      return;
+    }
+    if ((job.kind === 'account' || job.kind === 'evaluate') && job.account !== undefined) {
       await endAccount(job, job.account, 'failed', reason);
       return;
     }
@@ -661,9 +1089,10 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
    */
   async function recover(startup: boolean): Promise<void> {
     const cutoff = sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`;
-    const { orphans, resumed, pending } = await withSystem(o.db, async (trx) => {
+    const { orphans, resumed, pending, lost } = await withSystem(o.db, async (trx) => {
       let orphans: ScanRow[] = [];
       let resumed: { id: string; tenant_id: string }[] = [];
+      let lost: { tenant_id: string; scan_id: string; account_id: string; unit_no: number }[] = [];
       if (!durable) {
         orphans = await trx
           .updateTable('scans')
@@ -689,15 +1118,29 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
           .skipLocked()
           .execute();
         if (stale.length > 0) {
-          await trx
-            .updateTable('scan_accounts')
-            .set({ state: 'failed', failure_reason: `The worker scanning this account stopped ${attempts} times.`, finished_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-            .where('scan_id', 'in', stale.map((s) => s.id))
+          const ids = stale.map((s) => s.id);
+          // Work that lost its worker `attempts` times ends as failed (after the transaction).
+          lost = await trx
+            .selectFrom('scan_units')
+            .select(['tenant_id', 'scan_id', 'account_id', 'unit_no'])
+            .where('scan_id', 'in', ids)
             .where('state', '=', 'running')
             .where('attempt', '>=', attempts)
             .where('updated_at', '<', cutoff)
             .execute();
-          await trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', 'in', stale.map((s) => s.id)).execute();
+          const preparing = await trx
+            .selectFrom('scan_accounts')
+            .select(['tenant_id', 'scan_id', 'account_id'])
+            .where('scan_id', 'in', ids)
+            .where('state', '=', 'running')
+            .where('attempt', '>=', attempts)
+            .where('updated_at', '<', cutoff)
+            .where(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom('scan_units as u').select('u.unit_no').whereRef('u.scan_id', '=', 'scan_accounts.scan_id').whereRef('u.account_id', '=', 'scan_accounts.account_id'))),
+            )
+            .execute();
+          lost.push(...preparing.map((p) => ({ ...p, unit_no: -1 })));
+          await trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', 'in', ids).execute();
         }
         resumed = stale;
       }
@@ -708,11 +1151,17 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       let waitingQuery = trx.selectFrom('scans').select(['id', 'tenant_id']).where('state', '=', 'pending').orderBy('created_at');
       if (!startup) waitingQuery = waitingQuery.where('updated_at', '<', cutoff);
       const waiting = await waitingQuery.execute();
-      return { orphans, resumed, pending: waiting };
+      return { orphans, resumed, pending: waiting, lost };
     });
     for (const r of orphans) {
       o.logger?.warn({ scanId: r.id, tenantId: r.tenant_id }, 'marked an orphaned scan as failed');
       await promoteNext(r.tenant_id, r.provider_id);
+    }
+    for (const l of lost) {
+      const job: ScanJob = { kind: 'unit', scanId: l.scan_id, tenantId: l.tenant_id, account: l.account_id, attempt: attempts };
+      const why = `The worker running this work stopped ${attempts} times.`;
+      if (l.unit_no > 0) await endUnit(job, l.account_id, l.unit_no, 'failed', why);
+      else await endAccount(job, l.account_id, 'failed', why);
     }
     for (const r of resumed) {
       o.logger?.warn({ scanId: r.id, tenantId: r.tenant_id }, 'resuming a scan whose worker stopped');

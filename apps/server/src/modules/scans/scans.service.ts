@@ -107,12 +107,39 @@ export function createScansService(deps: ScansServiceDeps) {
         }
         let finalizeNow = false;
         if (input.cancel && updated.state === 'running') {
-          // Accounts no worker has started end here; running ones stop within seconds and finalize the scan.
+          // Units and accounts no worker has started end here (their queued jobs are
+          // discarded below); running ones stop within seconds and finalize the scan.
+          await trx
+            .updateTable('scan_units')
+            .set({ state: 'cancelled', failure_reason: 'Cancelled on request.', finished_at: new Date(), updated_at: new Date() })
+            .where('scan_id', '=', id)
+            .where('unit_no', '>', 0)
+            .where('state', '=', 'pending')
+            .execute();
           await trx
             .updateTable('scan_accounts')
             .set({ state: 'cancelled', failure_reason: 'Cancelled on request.', finished_at: new Date(), updated_at: new Date() })
             .where('scan_id', '=', id)
-            .where('state', '=', 'pending')
+            .where((eb) =>
+              eb.or([
+                eb('state', '=', 'pending'),
+                // Prepared, with no unit running any more: nothing is left to stop it.
+                eb.and([
+                  eb('state', '=', 'running'),
+                  eb.exists(eb.selectFrom('scan_units as u').select('u.unit_no').whereRef('u.scan_id', '=', 'scan_accounts.scan_id').whereRef('u.account_id', '=', 'scan_accounts.account_id')),
+                  eb.not(
+                    eb.exists(
+                      eb
+                        .selectFrom('scan_units as u')
+                        .select('u.unit_no')
+                        .whereRef('u.scan_id', '=', 'scan_accounts.scan_id')
+                        .whereRef('u.account_id', '=', 'scan_accounts.account_id')
+                        .where('u.state', '=', 'running'),
+                    ),
+                  ),
+                ]),
+              ]),
+            )
             .execute();
           const accounts = await trx.selectFrom('scan_accounts').select('state').where('scan_id', '=', id).execute();
           finalizeNow = accounts.length > 0 && accounts.every((a) => a.state !== 'running');
