@@ -3,6 +3,7 @@ import type { AccessTokenService, KeyProvider } from '@vigil/security';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ScanQueue } from './worker/queue.ts';
+import type { ScheduleMirror } from './modules/schedules/schedules.mirror.ts';
 
 /** Roles in a tenant, lowest first. */
 export const ROLES = ['read_only', 'member', 'admin', 'owner'] as const;
@@ -45,6 +46,8 @@ export interface AppDeps {
   logLevel?: string;
   /** Where new scans are handed to a worker (after commit; read at each call); without one, scans stay pending. */
   scanQueue?: ScanQueue;
+  /** Where schedules are mirrored after each change (BullMQ job schedulers; read at each call); without one, the database poller fires them. */
+  scheduleMirror?: ScheduleMirror;
 }
 
 export type App = FastifyInstance<

@@ -9,6 +9,7 @@ import { buildApp } from './app.ts';
 import { createBullmqQueue, createScanWorker } from './worker/index.ts';
 import { createScanFromService, startScheduler } from './scheduler/scheduler.ts';
 import type { Scheduler } from './scheduler/scheduler.ts';
+import { startBullmqScheduler } from './scheduler/bullmq-schedules.ts';
 import { createEventProcessor } from './modules/events/events.processor.ts';
 import type { App, AppDeps } from './context.ts';
 
@@ -26,8 +27,9 @@ export interface ServeOptions {
   logLevel?: string;
   /**
    * Redis URL (`REDIS_URL`): scans go to the BullMQ queue there for `vigil worker`
-   * processes, and this process runs none. Needs `databaseUrl` (workers cannot open the
-   * embedded database). Absent: scans run in this process.
+   * processes, and this process runs none; schedules are BullMQ job schedulers whose jobs
+   * this process fires. Needs `databaseUrl` (workers cannot open the embedded database).
+   * Absent: scans run in this process and schedules are fired by a database poller.
    */
   redisUrl?: string;
   /** Redis key prefix of the queue (`VIGIL_REDIS_PREFIX`); the workers must use the same. Default `vigil`. */
@@ -92,6 +94,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const db = await openDatabase(o);
   const secrets = await loadSecretsKeyring({ dataDir: o.dataDir });
   const jwt = await loadJwtSigningKeys({ dataDir: o.dataDir });
+  // scheduleMirror: set below in BullMQ mode; the schedules routes read it at each call.
   const deps: AppDeps = {
     db,
     secrets: secrets.provider,
@@ -134,7 +137,21 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // Scans left running by a crashed process are failed, pending ones picked up.
     await deps.scanQueue.start();
     // Scheduled scans, after the queue that runs them; missed occurrences fire once now.
-    scheduler = startScheduler({ db, now: deps.now, createScan: createScanFromService(deps), logger: app.log.child({ component: 'scheduler' }) });
+    const schedulerDeps = { db, now: deps.now, createScan: createScanFromService(deps), logger: app.log.child({ component: 'scheduler' }) };
+    if (redisUrl) {
+      // BullMQ mode: job schedulers fire the schedules (reconciled with the database at
+      // start and every 5 minutes); the DB poller only catches runs more than a minute late.
+      const bullmq = startBullmqScheduler({
+        ...schedulerDeps,
+        connection: redisUrl,
+        prefix: o.redisPrefix,
+        onConnectionError: (err) => app.log.warn({ err }, 'Redis connection error'),
+      });
+      scheduler = bullmq;
+      deps.scheduleMirror = bullmq.mirror;
+    } else {
+      scheduler = startScheduler(schedulerDeps);
+    }
     events.start();
   } catch (err) {
     clearInterval(upkeep);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '@vigil/db';
 import { createScansService } from '../src/modules/scans/scans.service.ts';
 import { createSchedulesService } from '../src/modules/schedules/schedules.service.ts';
-import { createScanFromService, runDueSchedules } from '../src/scheduler/scheduler.ts';
-import type { CreateScheduledScan, ScheduleFiring } from '../src/scheduler/scheduler.ts';
+import { createScanFromService, runDueSchedules, runScheduleIfDue } from '../src/scheduler/scheduler.ts';
+import type { CreateScheduledScan, ScheduleFiring, SchedulerDeps } from '../src/scheduler/scheduler.ts';
 import { TEST_ENGINES, createTestApp, seedUser } from '../src/testing/index.ts';
 import type { TestApp, TestUser } from '../src/testing/index.ts';
 
@@ -62,7 +62,7 @@ describe.each(TEST_ENGINES)('schedules on %s', (engine) => {
       created.push(scan.id);
       return scan;
     };
-    const run = (extra: { createScan?: CreateScheduledScan } = {}) => runDueSchedules({ db: t.db, now, createScan, ...extra });
+    const run = (extra: Partial<Pick<SchedulerDeps, 'createScan' | 'overdueMs'>> = {}) => runDueSchedules({ db: t.db, now, createScan, ...extra });
     const at = (iso2: string) => void (clock.now = new Date(iso2));
     return { clock, now, at, schedules, created, createScan, run };
   };
@@ -295,6 +295,41 @@ describe.each(TEST_ENGINES)('schedules on %s', (engine) => {
       expect(all.map((f) => f.scheduleId).sort()).toEqual([...ids].sort());
       expect(all.every((f) => f.outcome === 'started')).toBe(true);
       for (const p of providers) expect(await scansOf(p)).toHaveLength(1);
+    });
+
+    it('fires one schedule by id once when it is due (how a BullMQ job fires it), however many times it is asked', async () => {
+      const c = clockAt('2026-06-07T10:10:00Z');
+      const providerId = await provider();
+      const s = await c.schedules.create(owner.tenantId, owner.userId, { providerId, name: 'by id', cron: '0 11 * * *' });
+      const byId = (at: string) => runScheduleIfDue({ db: t.db, createScan: c.createScan }, s.id, new Date(at));
+      // Not due yet (a job early or stale), disabled, or unknown: nothing.
+      expect(await byId('2026-06-07T10:59:59Z')).toBeNull();
+      expect(await runScheduleIfDue({ db: t.db, createScan: c.createScan }, '00000000-0000-4000-8000-000000000000', new Date('2026-06-07T11:00:00Z'))).toBeNull();
+
+      // Due: three deliveries and a DB poller pass at the same time fire it once.
+      c.at('2026-06-07T11:00:00Z');
+      const [a, b, d, pass] = await Promise.all([byId('2026-06-07T11:00:00Z'), byId('2026-06-07T11:00:00Z'), byId('2026-06-07T11:00:00Z'), c.run()]);
+      const fired = [a, b, d, ...pass!.filter((f) => f.scheduleId === s.id)].filter((f) => f !== null);
+      expect(fired).toHaveLength(1);
+      expect(fired[0]).toMatchObject({ scheduleId: s.id, outcome: 'started' });
+      expect(await scansOf(providerId)).toHaveLength(1);
+      expect(await c.schedules.get(owner.tenantId, s.id)).toMatchObject({ nextRunAt: '2026-06-08T11:00:00.000Z', lastRun: { at: '2026-06-07T11:00:00.000Z', outcome: 'started' } });
+      expect(await byId('2026-06-07T11:00:01Z')).toBeNull();
+
+      await c.schedules.update(owner.tenantId, s.id, { enabled: false });
+      expect(await byId('2026-06-09T11:00:00Z')).toBeNull();
+    });
+
+    it('as a safety net (overdueMs), the poller leaves fresh runs alone and fires those left late', async () => {
+      const c = clockAt('2026-06-08T10:10:00Z');
+      const providerId = await provider();
+      const s = await c.schedules.create(owner.tenantId, owner.userId, { providerId, name: 'net', cron: '0 12 * * *' });
+      c.at('2026-06-08T12:00:59Z');
+      expect((await c.run({ overdueMs: 60_000 })).filter((f) => f.scheduleId === s.id)).toEqual([]);
+      c.at('2026-06-08T12:01:00Z');
+      const fired = (await c.run({ overdueMs: 60_000 })).filter((f) => f.scheduleId === s.id);
+      expect(fired).toMatchObject([{ outcome: 'started' }]);
+      expect(await c.schedules.get(owner.tenantId, s.id)).toMatchObject({ nextRunAt: '2026-06-09T12:00:00.000Z', lastRun: { at: '2026-06-08T12:01:00.000Z' } });
     });
 
     it("queues an overlapping run behind the account's active scan, one waiting scan at a time", async () => {

@@ -6,7 +6,7 @@ import { ApiError } from '../errors.ts';
 import { createScansService } from '../modules/scans/scans.service.ts';
 import type { ScansServiceDeps } from '../modules/scans/scans.service.ts';
 import type { CreateScanInput, ScanDto, ScanScopeInput } from '../modules/scans/scans.schemas.ts';
-import { claimDueSchedules, recordRun } from '../modules/schedules/schedules.repo.ts';
+import { claimDueSchedules, claimSchedule, recordRun } from '../modules/schedules/schedules.repo.ts';
 import type { ClaimedSchedule } from '../modules/schedules/schedules.repo.ts';
 import type { ScheduleOutcome } from '../modules/schedules/schedules.schemas.ts';
 
@@ -25,6 +25,12 @@ export interface SchedulerDeps {
   logger?: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** Schedules claimed per transaction; a pass claims batches until none is due. Default 100. */
   batchSize?: number;
+  /**
+   * Claim only the schedules whose next run is at least this long past (default 0: every
+   * due one). BullMQ mode's safety net sets it, so that the job schedulers fire the
+   * occurrences and the poller only those nobody fired (Redis down, mirror lost).
+   */
+  overdueMs?: number;
 }
 
 /** What one due schedule did in a pass. */
@@ -42,7 +48,7 @@ export function createScanFromService(deps: ScansServiceDeps): CreateScheduledSc
   return (tenantId, userId, input, queue) => scans.create(tenantId, userId, input, queue);
 }
 
-async function fire(deps: SchedulerDeps, c: ClaimedSchedule): Promise<ScheduleFiring> {
+async function fire(deps: Pick<SchedulerDeps, 'db' | 'createScan' | 'logger'>, c: ClaimedSchedule): Promise<ScheduleFiring> {
   const r = c.row;
   const base = { scheduleId: r.id, tenantId: r.tenant_id };
   if (c.error) return { ...base, outcome: 'error', scanId: null, error: c.error };
@@ -90,6 +96,26 @@ async function fire(deps: SchedulerDeps, c: ClaimedSchedule): Promise<ScheduleFi
 }
 
 /**
+ * Fires one schedule if it is due at `at`: the row is claimed in a system transaction
+ * (enabled, `next_run_at <= at`, FOR UPDATE SKIP LOCKED) that moves its next run
+ * strictly after `at`, then the run starts as in {@link runDueSchedules}. Null when
+ * there was nothing to fire: the schedule is gone or disabled, not due (a stale job of a
+ * changed schedule), or already fired for this occurrence (a duplicate delivery, another
+ * worker, the DB poller). This is how a BullMQ job of the schedule's job scheduler fires it.
+ */
+export async function runScheduleIfDue(deps: Omit<SchedulerDeps, 'now' | 'batchSize' | 'overdueMs'>, scheduleId: string, at: Date): Promise<ScheduleFiring | null> {
+  const claimed = await withSystem(deps.db, (trx) => claimSchedule(trx, scheduleId, at));
+  if (!claimed) return null;
+  try {
+    return await fire(deps, claimed);
+  } catch (err) {
+    // Recording failed: the claim stands (at most once), as in a pass.
+    deps.logger?.error({ err, scheduleId }, 'recording a scheduled run failed');
+    return { scheduleId, tenantId: claimed.row.tenant_id, outcome: 'error', scanId: null, error: 'recording the run failed' };
+  }
+}
+
+/**
  * One pass of the scheduler: fires every enabled schedule due at `now()`, once.
  *
  * Due schedules are claimed in a system transaction with FOR UPDATE SKIP LOCKED that also
@@ -106,7 +132,7 @@ export async function runDueSchedules(deps: SchedulerDeps): Promise<ScheduleFiri
   const batchSize = deps.batchSize ?? 100;
   const firings: ScheduleFiring[] = [];
   for (;;) {
-    const claimed = await withSystem(deps.db, (trx) => claimDueSchedules(trx, at, batchSize));
+    const claimed = await withSystem(deps.db, (trx) => claimDueSchedules(trx, at, batchSize, { overdueMs: deps.overdueMs }));
     for (const c of claimed) {
       try {
         firings.push(await fire(deps, c));
@@ -128,8 +154,8 @@ export interface Scheduler {
 
 /**
  * Runs {@link runDueSchedules} now and then every `intervalMs` (default 15 s) after the
- * previous pass ended, on an unref'd timer: the embedded mode's scheduler. A failed pass
- * is logged and the loop goes on.
+ * previous pass ended, on an unref'd timer: the embedded mode's scheduler, and BullMQ
+ * mode's safety net (with `overdueMs`). A failed pass is logged and the loop goes on.
  */
 export function startScheduler(o: SchedulerDeps & { intervalMs?: number }): Scheduler {
   const intervalMs = o.intervalMs ?? 15_000;

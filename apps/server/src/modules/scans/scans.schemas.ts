@@ -65,7 +65,7 @@ const Counts = Type.Object(
   },
   { description: 'Finding counts so far.' },
 );
-const Progress = Type.Object({ unitsDone: Type.Integer(), unitsTotal: Type.Integer() }, { description: 'Work units (collector × region) done / total.' });
+const Progress = Type.Object({ unitsDone: Type.Integer(), unitsTotal: Type.Integer() }, { description: 'Work units done / total: collectors × regions of every account, plus one evaluation step per account.' });
 const Time = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 export const Scan = Type.Object({

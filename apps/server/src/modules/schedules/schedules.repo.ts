@@ -45,7 +45,7 @@ export async function findSchedule(trx: Tx, id: string): Promise<ScheduleRow> {
   return row;
 }
 
-/** A schedule claimed by {@link claimDueSchedules}, with the state of its previous run's scan. */
+/** A schedule claimed by {@link claimDueSchedules} or {@link claimSchedule}, with the state of its previous run's scan. */
 export interface ClaimedSchedule {
   row: ScheduleRow;
   /** The state of `row.last_scan_id` before this run (undefined when there is none). */
@@ -55,25 +55,11 @@ export interface ClaimedSchedule {
 }
 
 /**
- * Claims the enabled schedules due at `at` (at most `limit`, oldest due first), across
- * tenants: call it in a system transaction. Rows another transaction holds are skipped
- * (FOR UPDATE SKIP LOCKED); every claimed row gets `last_run_at = at` and `next_run_at`
- * = its next occurrence strictly after `at`, so it is not due again once this
- * transaction commits, however many occurrences were missed. A schedule whose
- * expression no longer parses is disabled with the error recorded.
+ * Moves locked due rows past `at`: `last_run_at = at`, `next_run_at` = the next
+ * occurrence strictly after `at` (however many occurrences were missed), or disables a
+ * row whose expression no longer parses, with the error recorded.
  */
-export async function claimDueSchedules(trx: Tx, at: Date, limit: number): Promise<ClaimedSchedule[]> {
-  const due = await trx
-    .selectFrom('schedules')
-    .selectAll()
-    .where('enabled', '=', true)
-    .where('next_run_at', '<=', at)
-    .orderBy('next_run_at')
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+async function advanceClaimed(trx: Tx, due: ScheduleRow[], at: Date): Promise<ClaimedSchedule[]> {
   if (due.length === 0) return [];
   const lastIds = due.flatMap((r) => (r.last_scan_id ? [r.last_scan_id] : []));
   const states = new Map<string, string>();
@@ -103,6 +89,59 @@ export async function claimDueSchedules(trx: Tx, at: Date, limit: number): Promi
     claimed.push({ row, lastScanState: r.last_scan_id ? states.get(r.last_scan_id) : undefined, ...(error ? { error } : {}) });
   }
   return claimed;
+}
+
+/**
+ * Claims the enabled schedules due at `at` (at most `limit`, oldest due first), across
+ * tenants: call it in a system transaction. Rows another transaction holds are skipped
+ * (FOR UPDATE SKIP LOCKED); every claimed row gets `last_run_at = at` and `next_run_at`
+ * = its next occurrence strictly after `at`, so it is not due again once this
+ * transaction commits, however many occurrences were missed. A schedule whose
+ * expression no longer parses is disabled with the error recorded.
+ *
+ * With `overdueMs`, only the schedules whose next run is at least that long before `at`
+ * are claimed (the safety net of BullMQ mode leaves the fresh ones to the job schedulers).
+ */
+export async function claimDueSchedules(trx: Tx, at: Date, limit: number, o: { overdueMs?: number } = {}): Promise<ClaimedSchedule[]> {
+  const dueBy = o.overdueMs ? new Date(at.getTime() - o.overdueMs) : at;
+  const due = await trx
+    .selectFrom('schedules')
+    .selectAll()
+    .where('enabled', '=', true)
+    .where('next_run_at', '<=', dueBy)
+    .orderBy('next_run_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return advanceClaimed(trx, due, at);
+}
+
+/**
+ * Claims one schedule when it is enabled and due at `at` (`next_run_at <= at`), across
+ * tenants (a system transaction), exactly like {@link claimDueSchedules}: the row is
+ * locked with FOR UPDATE SKIP LOCKED and moved past `at`. Undefined when the schedule is
+ * gone, disabled, not due, or held by another transaction (which is firing it): so a
+ * duplicate delivery of a BullMQ job, or a DB poller claiming at the same time, never
+ * fires one occurrence twice.
+ */
+export async function claimSchedule(trx: Tx, id: string, at: Date): Promise<ClaimedSchedule | undefined> {
+  const due = await trx
+    .selectFrom('schedules')
+    .selectAll()
+    .where('id', '=', id)
+    .where('enabled', '=', true)
+    .where('next_run_at', '<=', at)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return (await advanceClaimed(trx, due, at))[0];
+}
+
+/** The enabled schedules of every tenant with what a job scheduler mirrors (call it in a system transaction). */
+export async function listEnabledSchedules(trx: Tx): Promise<Pick<ScheduleRow, 'id' | 'tenant_id' | 'cron' | 'time_zone'>[]> {
+  return trx.selectFrom('schedules').select(['id', 'tenant_id', 'cron', 'time_zone']).where('enabled', '=', true).orderBy('id').execute();
 }
 
 /** Records what a claimed run did. Returns false when the schedule is gone (deleted meanwhile). */

@@ -78,7 +78,8 @@ export const Schedule = Type.Object({
   scope: ScanScope,
   enabled: Type.Boolean(),
   nextRunAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-    description: 'When the scheduler fires next (null while disabled); a time in the past means the run is due and starts within the scheduler interval.',
+    description:
+      'When the scheduler fires next (null while disabled); a time in the past means the run is due and starts shortly: on the next pass of the database poller (every 15 s) without Redis; with Redis (BullMQ), from its job, or within about two minutes if no job fired it.',
   }),
   nextRuns: Type.Array(Type.String({ format: 'date-time' }), { description: 'The next five occurrences after now, in UTC (empty while disabled).' }),
   lastRun: LastRun,

@@ -7,10 +7,12 @@ import { loadCheckOverrides, loadCustomChecks } from '../checks/checks.repo.ts';
 import type { ScanScopeInput } from '../scans/scans.schemas.ts';
 import { resolveScope, tenantCatalogue } from '../scans/scans.scope.ts';
 import { checkCron, nextOccurrence, normalizeCron } from './schedules.cron.ts';
+import type { ScheduleMirrorDeps } from './schedules.mirror.ts';
 import { findSchedule, scheduleToDto } from './schedules.repo.ts';
+import type { ScheduleRow } from './schedules.repo.ts';
 import type { CreateScheduleInput, ListSchedulesInput, ScheduleDto, UpdateScheduleInput } from './schedules.schemas.ts';
 
-export interface SchedulesServiceDeps {
+export interface SchedulesServiceDeps extends ScheduleMirrorDeps {
   db: Db;
   /** The clock: next runs are computed from it. */
   now: () => Date;
@@ -38,8 +40,16 @@ function firstRunAfter(cron: string, timeZone: string, now: Date): Date {
   return next;
 }
 
-/** Scan schedules of a tenant: CRUD; the scheduler (src/scheduler) fires them. */
+/**
+ * Scan schedules of a tenant: CRUD; the scheduler (src/scheduler) fires them. With a
+ * `scheduleMirror` (BullMQ mode), each committed change that affects when a schedule
+ * fires is passed on to it; a mirror never fails the call.
+ */
 export function createSchedulesService(deps: SchedulesServiceDeps) {
+  // After the commit, so a job scheduler never exists for a row that was rolled back.
+  const mirrorSaved = async (row: ScheduleRow) => {
+    await deps.scheduleMirror?.saved(row).catch(() => undefined);
+  };
   return {
     async create(tenantId: string, userId: string | null, input: CreateScheduleInput): Promise<ScheduleDto> {
       const now = deps.now();
@@ -48,10 +58,10 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
       checkCron(cron, timeZone, now);
       const enabled = input.enabled ?? true;
       const scope = input.scope ?? {};
-      return withTenant(deps.db, tenantId, async (trx) => {
+      const row = await withTenant(deps.db, tenantId, async (trx) => {
         await checkScope(trx, scope);
         await checkProvider(trx, input.providerId);
-        const row = await trx
+        return trx
           .insertInto('schedules')
           .values({
             tenant_id: tenantId,
@@ -66,8 +76,9 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        return scheduleToDto(row, now);
       });
+      if (row.enabled) await mirrorSaved(row);
+      return scheduleToDto(row, now);
     },
 
     async list(tenantId: string, q: ListSchedulesInput): Promise<{ items: ScheduleDto[]; nextCursor: string | null }> {
@@ -91,19 +102,19 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
      */
     async update(tenantId: string, id: string, input: UpdateScheduleInput): Promise<ScheduleDto> {
       const now = deps.now();
-      return withTenant(deps.db, tenantId, async (trx) => {
+      const { row, timingChanged } = await withTenant(deps.db, tenantId, async (trx) => {
         const current = await findSchedule(trx, id);
         const cron = input.cron !== undefined ? normalizeCron(input.cron) : current.cron;
         const timeZone = input.timeZone ?? current.time_zone;
         const enabled = input.enabled ?? current.enabled;
-        const timingChanged = cron !== current.cron || timeZone !== current.time_zone;
+        const timingChanged = cron !== current.cron || timeZone !== current.time_zone || enabled !== current.enabled;
         if (input.cron !== undefined || input.timeZone !== undefined) checkCron(cron, timeZone, now);
         if (input.scope !== undefined) await checkScope(trx, input.scope);
         if (input.providerId !== undefined) await checkProvider(trx, input.providerId);
         let nextRunAt = current.next_run_at;
         if (!enabled) nextRunAt = null;
-        else if (timingChanged || !current.enabled || !nextRunAt) nextRunAt = firstRunAfter(cron, timeZone, now);
-        const row = await trx
+        else if (timingChanged || !nextRunAt) nextRunAt = firstRunAfter(cron, timeZone, now);
+        const updated = await trx
           .updateTable('schedules')
           .set({
             ...(input.providerId !== undefined ? { provider_id: input.providerId } : {}),
@@ -118,8 +129,11 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        return scheduleToDto(row, now);
+        return { row: updated, timingChanged };
       });
+      // A name, scope or provider change leaves the job scheduler (and its pending run) alone.
+      if (timingChanged || !row.enabled) await mirrorSaved(row);
+      return scheduleToDto(row, now);
     },
 
     async remove(tenantId: string, id: string): Promise<void> {
@@ -127,6 +141,7 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
         const r = await trx.deleteFrom('schedules').where('id', '=', id).executeTakeFirst();
         if (Number(r.numDeletedRows) === 0) throw notFound('Schedule', id);
       });
+      await deps.scheduleMirror?.deleted(id).catch(() => undefined);
     },
   };
 }
