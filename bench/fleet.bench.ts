@@ -25,7 +25,7 @@
  *   --resources N    resources per account (BENCH_RESOURCES, default 10000)
  *   --buckets N      S3 buckets per account, counted in the resources (BENCH_BUCKETS, default 2 %)
  *   --workers 1,2,4  worker process counts, one scan each (BENCH_WORKERS)
- *   --concurrency N  account jobs per worker process (BENCH_CONCURRENCY, default 8)
+ *   --concurrency N  jobs per worker process: units of one service in one region (BENCH_CONCURRENCY, default 8)
  *   --tenant-concurrency N  accounts of the tenant scanned at once, all workers (default 64)
  *   --quota N        requests per second per account and service at the fake (BENCH_QUOTA, default 50)
  *   --latency A-B    latency per call in ms (BENCH_LATENCY, default 30-100)
@@ -242,7 +242,7 @@ async function runOnce(
   const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     app.inject({ method, url: `${API_PREFIX}${url}`, headers: { authorization }, ...(payload ? { payload } : {}) });
 
-  log(`\n== ${w} worker${w > 1 ? 's' : ''} (× ${CONCURRENCY} account jobs each), load average ${load()}`);
+  log(`\n== ${w} worker${w > 1 ? 's' : ''} (× ${CONCURRENCY} jobs each), load average ${load()}`);
   const children = await startWorkers(w, ctx.workerEnv);
   const cpuBefore = process.cpuUsage();
   let figures: Omit<RunFigures, 'workerCpuS' | 'benchCpuS'>;

@@ -26,7 +26,7 @@ import type { ScanJob, ScanQueue, ScanQueueOptions } from './queue.ts';
 export interface ScanWorkerOptions {
   db: Db;
   secrets: KeyProvider;
-  /** Jobs (account scans) this process runs at once. Default 3. */
+  /** Jobs (units of accounts, mostly) this process runs at once. Default 8. */
   concurrency?: number;
   /** Findings stored per batch. Default 500. */
   batchSize?: number;
@@ -1173,7 +1173,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   }
 
   const inner = (o.queueFactory ?? createInProcessQueue)({
-    concurrency: o.concurrency ?? 3,
+    concurrency: o.concurrency ?? 8,
     attempts,
     handler: handle,
     onStart: () => recover(true),
