@@ -57,6 +57,9 @@ export interface ScanWorkerOptions {
   sharedLimiter?: { acquire(key: string, ratePerSecond: number, signal: AbortSignal): Promise<void> };
 }
 
+/** Backends that record an organization's finding states at once when its scan ends. */
+const FINALIZE_WRITERS = 3;
+
 /** How long a worker reuses an account's session (see `sessionFor`). */
 const SESSION_CACHE_MS = 15 * 60_000;
 
@@ -980,14 +983,18 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       return trx.selectFrom('scan_accounts').select(['account_id', 'state']).where('scan_id', '=', job.scanId).orderBy('account_id').execute();
     });
     if (!accounts || accounts.length === 0 || accounts.some((r) => !(ACCOUNT_FINAL as readonly string[]).includes(r.state))) return;
+    // Accounts' states are disjoint rows: a few backends write them at once (the heartbeat
+    // in a transaction of its own, so that they never queue on the scan row).
     let written = 0;
-    for (const a of accounts) {
-      written += await withTenant(o.db, job.tenantId, async (trx) => {
-        const n = await commitFindingStates(trx, job.scanId, { accountId: a.account_id });
-        await trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', '=', job.scanId).execute();
-        return n;
-      });
-    }
+    const queueOfAccounts = [...accounts];
+    const committer = async () => {
+      for (let a = queueOfAccounts.shift(); a; a = queueOfAccounts.shift()) {
+        const account = a.account_id;
+        written += await withTenant(o.db, job.tenantId, (trx) => commitFindingStates(trx, job.scanId, { accountId: account }));
+        await withTenant(o.db, job.tenantId, (trx) => trx.updateTable('scans').set({ heartbeat_at: sql<Date>`now()` }).where('id', '=', job.scanId).execute());
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FINALIZE_WRITERS, accounts.length) }, committer));
     // Fresh statistics after a big change: the next scan's delta join plans on them (autovacuum may be late or off).
     if (written > 50_000) await analyzeFindingStates(o.db).catch((err: unknown) => o.logger?.warn({ err }, 'analyze of finding_states failed'));
 
