@@ -25,6 +25,13 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** How long a query may wait for PGlite's single connection before failing (default 60 s). */
   acquireTimeoutMs?: number;
+  /**
+   * PostgreSQL only: where the pool reports a connection it lost (the server restarted,
+   * the network dropped), for a log. Nothing else is to be done: the query running on it
+   * (and so its transaction) fails, the pool drops the connection and opens a new one
+   * for the next query. Default: not reported. Errors of queries reach their callers as usual.
+   */
+  onConnectionError?: (err: Error) => void;
 }
 
 /**
@@ -44,12 +51,23 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Db>
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      // A server that stopped answering (not refusing) fails a new connection after this
+      // long instead of leaving the query waiting forever.
+      connectionTimeoutMillis: 10_000,
       types: { getTypeParser: typeParser as never },
     });
-    // An idle client that loses its server emits 'error' on the pool; without a
-    // listener that would crash the process. The next query reports the problem.
+    const report = (err: Error) => {
+      try {
+        options.onConnectionError?.(err);
+      } catch {
+        // A failing log hook must not turn a handled connection loss into a crash.
+      }
+    };
+    // An idle client that loses its server emits 'error' on the pool (which drops the
+    // client); without a listener that would crash the process. The client's own
+    // listener (PgCommandPool) has reported it already.
     pool.on('error', () => {});
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgCommandPool(pool) }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgCommandPool(pool, report) }) });
   }
   const pglite = new PGlite(options.dataDir);
   try {
@@ -97,13 +115,22 @@ async function copyInto(client: pg.PoolClient, sql: string, command: CopyFromCom
 /**
  * A `pg` pool whose clients also understand the driver commands (scripts, COPY).
  * Each pg client keeps one wrapper so Kysely sees a stable connection identity.
+ *
+ * A connection lost while its client is checked out (a query or a transaction in
+ * progress) makes the `pg` client emit 'error' on itself, where `pg-pool` listens only
+ * while the client is idle: unheard, it would crash the process. Every client gets a
+ * listener of its own for its whole life; the query in flight fails with the error
+ * anyway, later queries on the client fail ("not queryable"), and on release the pool
+ * drops the client (it is no longer queryable) and connects a new one when needed.
  */
 class PgCommandPool implements PostgresPool {
   readonly #pool: pg.Pool;
+  readonly #onConnectionError: (err: Error) => void;
   readonly #wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, onConnectionError: (err: Error) => void) {
     this.#pool = pool;
+    this.#onConnectionError = onConnectionError;
   }
 
   get options(): object {
@@ -114,6 +141,13 @@ class PgCommandPool implements PostgresPool {
     const client = await this.#pool.connect();
     let wrapper = this.#wrappers.get(client);
     if (!wrapper) {
+      // Once per client (a client lives in one wrapper): one report per lost connection.
+      let lost = false;
+      client.on('error', (err: Error) => {
+        if (lost) return;
+        lost = true;
+        this.#onConnectionError(err);
+      });
       const query = async (sql: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
         if (typeof sql !== 'string') throw new Error('cursors are not supported by the Vigil database layer');
         const command = driverCommand(parameters);

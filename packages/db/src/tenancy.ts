@@ -57,7 +57,12 @@ export async function withSystem<T>(db: Db, fn: (trx: Tx) => Promise<T>): Promis
   if (!check) {
     check = sql<{ ok: boolean }>`select rolsuper or rolbypassrls as ok from pg_roles where rolname = current_user`
       .execute(db)
-      .then((r) => r.rows[0]?.ok === true);
+      .then((r) => r.rows[0]?.ok === true)
+      .catch((err: unknown) => {
+        // Not known yet (the database was unreachable): ask again next time.
+        privileged.delete(db);
+        throw err;
+      });
     privileged.set(db, check);
   }
   if (!(await check)) {

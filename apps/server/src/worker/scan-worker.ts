@@ -57,6 +57,9 @@ export interface ScanWorkerOptions {
   sharedLimiter?: { acquire(key: string, ratePerSecond: number, signal: AbortSignal): Promise<void> };
 }
 
+/** How long a job that failed while the database was unreachable waits before it runs again. */
+const DATABASE_WAIT_MS = 3000;
+
 /** Backends that record an organization's finding states at once when its scan ends. */
 const FINALIZE_WRITERS = 3;
 
@@ -608,9 +611,17 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         const batch = pending.splice(0, pending.length);
         if (w.fenced) return;
         if (batch.length) {
-          await withTenant(o.db, job.tenantId, async (trx) => {
-            if (await stillMine(trx)) await insertFindings(trx, { scanId: scan.id, findings: batch, unit: unitNo });
-          });
+          try {
+            await withTenant(o.db, job.tenantId, async (trx) => {
+              if (await stillMine(trx)) await insertFindings(trx, { scanId: scan.id, findings: batch, unit: unitNo });
+            });
+          } catch (err) {
+            // Not stored (the database was unreachable): written with the next batch. Should the
+            // commit have landed unseen, that write fails on the findings' unique key and the
+            // unit's retry replaces its findings: never lost, never duplicated.
+            pending.unshift(...batch);
+            throw err;
+          }
         }
         if (w.fenced || (!force && Date.now() - progressAt < tickMs)) return;
         progressAt = Date.now();
@@ -1050,7 +1061,42 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
 
   // -------------------------------------------------------------- dispatch ---
 
+  /** True when the database answers a trivial query within a few seconds. */
+  async function databaseReachable(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        sql`select 1`.execute(o.db).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), 5000);
+        }),
+      ]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Runs a job. A job that failed while the database is unreachable waits for it (handed
+   * back later without spending an attempt), so an outage of any length ends with the
+   * scan completing instead of units failing; any other failure is retried as usual.
+   */
   async function handle(job: ScanJob, stopping: AbortSignal): Promise<void> {
+    try {
+      await dispatch(job, stopping);
+    } catch (err) {
+      if (err instanceof DeferJob || stopping.aborted) throw err;
+      if (!(await databaseReachable())) {
+        o.logger?.warn({ err, scanId: job.scanId, kind: job.kind, account: job.account, unit: job.unit }, 'the database is unreachable; the job waits for it');
+        throw new DeferJob(DATABASE_WAIT_MS, `the database is unreachable (${errorMessage(err)})`);
+      }
+      throw err;
+    }
+  }
+
+  async function dispatch(job: ScanJob, stopping: AbortSignal): Promise<void> {
     switch (job.kind) {
       case 'scan':
         return planScan(job);

@@ -82,8 +82,9 @@ export async function checkWorkerOptions(o: Partial<WorkerProcessOptions>): Prom
 export async function startWorker(o: WorkerProcessOptions): Promise<RunningWorker> {
   await checkWorkerOptions(o);
   const secrets = await loadSecretsKeyring({ env: o.env ?? process.env, ...(o.dataDir === undefined ? {} : { dataDir: o.dataDir }) });
-  const db = await createDatabase({ url: o.databaseUrl });
   const logger = pino({ level: o.logLevel ?? 'info', base: { component: 'scan-worker' } });
+  // A lost connection is logged once; the pool reconnects, and jobs wait for the database (see createScanWorker).
+  const db = await createDatabase({ url: o.databaseUrl, onConnectionError: (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost; reconnecting') });
   let redisDown = false;
   // Every worker touching an account draws from one budget per account, region and service.
   const gate = createRedisRateGate({

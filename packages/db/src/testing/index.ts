@@ -7,6 +7,9 @@ import { migrate } from '../migrate.ts';
 import { ensureFindingPartitions } from '../partitions.ts';
 import { withSystem } from '../tenancy.ts';
 
+export { startTcpProxy } from './tcp-proxy.ts';
+export type { TcpProxy, TcpProxyOptions } from './tcp-proxy.ts';
+
 /** The engines every database test runs on. */
 export const TEST_ENGINES = ['pglite', 'postgres'] as const;
 export type TestEngine = (typeof TEST_ENGINES)[number];
