@@ -2,7 +2,7 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { CredentialsError, UsageError, VigilError, errorCode, errorMessage } from '@vigil/engine';
+import { CredentialsError, TransientCloudError, UsageError, VigilError, errorCode, errorMessage, isThrottle, isTransient } from '@vigil/engine';
 import type { AwsSession } from './context.ts';
 
 export interface AwsAuthOptions {
@@ -110,7 +110,8 @@ export async function resolveAwsSession(o: AwsAuthOptions): Promise<{ session: A
   const sts = new STSClient({
     region: homeRegion,
     credentials,
-    maxAttempts: 3,
+    // Many member accounts assumed at once share the management account's STS quota.
+    maxAttempts: 6,
     ...(o.endpointUrl ? { endpoint: o.endpointUrl } : {}),
   });
   let identity: AwsIdentity;
@@ -120,6 +121,9 @@ export async function resolveAwsSession(o: AwsAuthOptions): Promise<{ session: A
     identity = { account: out.Account, arn: out.Arn, userId: out.UserId ?? '', partition: out.Arn.split(':')[1] ?? 'aws' };
   } catch (err) {
     if (err instanceof VigilError) throw err;
+    if (isThrottle(err) || isTransient(err)) {
+      throw new TransientCloudError(`AWS did not answer the identity check (sts:GetCallerIdentity${o.role ? ` as ${o.role}` : ''}): ${errorCode(err)} (${errorMessage(err)}). Try again in a moment.`, { cause: err });
+    }
     throw credentialsProblem(err, o);
   } finally {
     sts.destroy();
@@ -169,6 +173,9 @@ export async function chooseRegions(
   } catch (err) {
     const code = errorCode(err);
     if (isCredentialFailure(code)) throw credentialsProblem(err, {});
+    if (!requested?.length && (isThrottle(err) || isTransient(err))) {
+      throw new TransientCloudError(`AWS did not answer ec2:DescribeRegions: ${code} (${errorMessage(err)}). Try again in a moment.`, { cause: err });
+    }
     if (!requested?.length) {
       throw new VigilError(
         'REGIONS',

@@ -1,6 +1,7 @@
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CredentialsError, TransientCloudError } from '@vigil/engine';
 import { resolveAwsSession } from './auth.ts';
 import type { AwsSession } from './context.ts';
 import { cachedCredentials, listOrganizationAccounts, organizationMemberSessions } from './organizations.ts';
@@ -87,6 +88,38 @@ describe('organization accounts against the fake endpoint', () => {
 });
 
 describe('organization errors', () => {
+  it('a throttled identity check is transient, not a credentials problem: the caller may retry, and the retry works', async () => {
+    let throttled = 0;
+    let calls = 0;
+    const fake = await startFakeAws({
+      handlers: {
+        'sts:GetCallerIdentity': () => {
+          calls++;
+          if (throttled < 10) {
+            throttled++;
+            return new FakeError('Throttling', 'Rate exceeded');
+          }
+          return '<Arn>arn:aws:iam::123456789012:user/auditor</Arn><UserId>AIDAFAKE</UserId><Account>123456789012</Account>';
+        },
+      },
+    });
+    try {
+      const err = await sessionFor(fake.url).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(TransientCloudError);
+      expect(err).toMatchObject({ code: 'CLOUD_TRANSIENT', message: expect.stringMatching(/did not answer the identity check.*Throttling/) });
+      expect(err).not.toBeInstanceOf(CredentialsError);
+      // The SDK retried before giving up.
+      expect(calls).toBeGreaterThan(1);
+      throttled = 10;
+      await expect(sessionFor(fake.url)).resolves.toMatchObject({ account: '123456789012' });
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('explains an account outside any organization', async () => {
     const fake = await startFakeAws({
       handlers: { 'organizations:ListAccounts': () => new FakeError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.') },

@@ -1,6 +1,6 @@
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { UsageError, VigilError, errorCode, errorMessage } from '@vigil/engine';
+import { TransientCloudError, UsageError, VigilError, errorCode, errorMessage } from '@vigil/engine';
 import type { AwsIdentity } from './auth.ts';
 import { credentialProvider, resolveAwsSession } from './auth.ts';
 import type { AwsSession } from './context.ts';
@@ -256,6 +256,7 @@ export async function organizationMemberSession(
   try {
     r = await assumeRoleSession(session, `arn:${session.partition}:iam::${account}:role/${roleName}`, o);
   } catch (err) {
+    if (err instanceof TransientCloudError) throw err;
     const f = memberFailure(err, account, roleName, o.externalId);
     throw new VigilError('ORGANIZATION', `${f.message} (${f.code})`, 1, { cause: err });
   }

@@ -34,6 +34,17 @@ export class CredentialsError extends VigilError {
   }
 }
 
+/**
+ * The cloud throttled a call, or the network failed, after the SDK's own retries: nothing
+ * is wrong with the credentials or the account; the same call later is expected to work.
+ */
+export class TransientCloudError extends VigilError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CLOUD_TRANSIENT', message, 1, options);
+    this.name = 'TransientCloudError';
+  }
+}
+
 const THROTTLE_CODES = new Set([
   'Throttling',
   'ThrottlingException',

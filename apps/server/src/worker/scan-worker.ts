@@ -5,7 +5,7 @@ import type { AwsSession } from '@vigil/aws';
 import { frameworks } from '@vigil/compliance';
 import { analyzeFindingStates, commitFindingStates, deleteScanFindings, insertFindings, withSystem, withTenant, resolveMissingFindings } from '@vigil/db';
 import type { Db, ScanRow, Tx } from '@vigil/db';
-import { VigilError, complianceIndex, errorMessage, runScan } from '@vigil/engine';
+import { TransientCloudError, VigilError, complianceIndex, errorMessage, runScan } from '@vigil/engine';
 import type { Finding, ScanStats } from '@vigil/engine';
 import type { KeyProvider } from '@vigil/security';
 import { sql } from 'kysely';
@@ -221,6 +221,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
 
   /** Turns an error of preparation into the message a user reads (unexpected ones stay in the log). */
   const preparationFailure = (err: unknown, scanId: string): ScanFailure => {
+    // Throttled or a network failure: not a failure of the account, the job is retried.
+    if (err instanceof TransientCloudError) throw err;
     if (err instanceof ScanFailure) return err;
     if (err instanceof VigilError) return new ScanFailure(err.message);
     o.logger?.error({ err, scanId }, 'preparing the scan failed');
@@ -425,7 +427,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       groups = unitGroups(awsScanUnits(resolved.plan.collectors, [{ session, regions }]));
     } catch (err) {
       if (err instanceof DeferJob) throw err;
-      const failure = err instanceof ScanFailure || err instanceof VigilError ? err : undefined;
+      // Throttled or a network failure (not the account's fault): retried by the queue.
+      const failure = (err instanceof ScanFailure || err instanceof VigilError) && !(err instanceof TransientCloudError) ? err : undefined;
       if (!failure) {
         // Unexpected (a network blip, the database): retried; the last attempt fails the account.
         o.logger?.warn({ err, scanId: scan.id, account }, 'preparing an account failed');
@@ -510,7 +513,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
           ...(figures ?? {}),
           // An ended unit is done, whatever it could collect; a failed one counts as an error.
           progress_done: figures ? figures.progress_total : sql<number>`progress_total`,
-          ...(state === 'failed' ? { error_count: Math.max(1, figures?.error_count ?? 0) } : {}),
+          // A failed unit keeps none of its findings (deleted below): its counts go with them.
+          ...(state === 'failed' ? { error_count: Math.max(1, figures?.error_count ?? 0), finding_count: 0, counts: '{}' } : {}),
           state,
           failure_reason: reason,
           ...(inventory ? { inventory } : {}),
