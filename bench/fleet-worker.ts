@@ -39,7 +39,7 @@ function describe(obj: unknown): string {
 const queue = createScanWorker({
   db,
   secrets,
-  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
   tenantConcurrency: Number(process.env.BENCH_TENANT_CONCURRENCY ?? 64),
   ...(process.env.BENCH_UNIT_CONCURRENCY ? { unitConcurrency: Number(process.env.BENCH_UNIT_CONCURRENCY) } : {}),
   logger,

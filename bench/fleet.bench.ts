@@ -25,7 +25,7 @@
  *   --resources N    resources per account (BENCH_RESOURCES, default 10000)
  *   --buckets N      S3 buckets per account, counted in the resources (BENCH_BUCKETS, default 2 %)
  *   --workers 1,2,4  worker process counts, one scan each (BENCH_WORKERS)
- *   --concurrency N  jobs per worker process: units of one service in one region (BENCH_CONCURRENCY, default 8)
+ *   --concurrency N  jobs per worker process: units of one service in one region (BENCH_CONCURRENCY, default 16)
  *   --tenant-concurrency N  accounts of the tenant scanned at once, all workers (default 64)
  *   --quota N        requests per second per account and service at the fake (BENCH_QUOTA, default 50)
  *   --latency A-B    latency per call in ms (BENCH_LATENCY, default 30-100)
@@ -73,7 +73,7 @@ const ACCOUNTS = positive(flag('accounts', 'BENCH_ACCOUNTS', '100'), '--accounts
 const RESOURCES = positive(flag('resources', 'BENCH_RESOURCES', '10000'), '--resources');
 const BUCKETS_FLAG = flag('buckets', 'BENCH_BUCKETS', '');
 const WORKERS = flag('workers', 'BENCH_WORKERS', '1,2,4').split(',').map((w) => positive(w.trim(), '--workers'));
-const CONCURRENCY = positive(flag('concurrency', 'BENCH_CONCURRENCY', '8'), '--concurrency');
+const CONCURRENCY = positive(flag('concurrency', 'BENCH_CONCURRENCY', '16'), '--concurrency');
 const TENANT_CONCURRENCY = positive(flag('tenant-concurrency', 'BENCH_TENANT_CONCURRENCY', '64'), '--tenant-concurrency');
 const QUOTA = positive(flag('quota', 'BENCH_QUOTA', '50'), '--quota');
 const [LAT_MIN, LAT_MAX] = flag('latency', 'BENCH_LATENCY', '30-100').split('-').map(Number) as [number, number];

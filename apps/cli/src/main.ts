@@ -121,7 +121,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       "Run scans from the Redis queue (REDIS_URL) against the API's PostgreSQL database (DATABASE_URL); start as many as needed. " +
         'VIGIL_WORKER_LOCK_MS / VIGIL_WORKER_STALLED_MS (ms, default 30000): how soon a dead worker\'s jobs are taken over.',
     )
-    .option('--concurrency <n>', 'jobs (units of accounts: one service in one region) run at once by this process', positiveInt('--concurrency'), 8)
+    .option('--concurrency <n>', 'jobs (units of accounts: one service in one region) run at once by this process', positiveInt('--concurrency'), 16)
     .option('--data-dir <dir>', 'the server\'s data directory, for its secrets.key when VIGIL_SECRETS_KEY is not set')
     .exitOverride()
     .action(async (opts: { concurrency: number; dataDir?: string }) => {

@@ -26,7 +26,7 @@ import type { ScanJob, ScanQueue, ScanQueueOptions } from './queue.ts';
 export interface ScanWorkerOptions {
   db: Db;
   secrets: KeyProvider;
-  /** Jobs (units of accounts, mostly) this process runs at once. Default 8. */
+  /** Jobs (units of accounts, mostly) this process runs at once. Default 16. */
   concurrency?: number;
   /** Findings stored per batch. Default 500. */
   batchSize?: number;
@@ -1230,7 +1230,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
   }
 
   const inner = (o.queueFactory ?? createInProcessQueue)({
-    concurrency: o.concurrency ?? 8,
+    concurrency: o.concurrency ?? 16,
     attempts,
     handler: handle,
     onStart: () => recover(true),

@@ -17,7 +17,7 @@ export interface WorkerProcessOptions {
   redisPrefix?: string;
   /** Where the server's `secrets.key` is, when `VIGIL_SECRETS_KEY` is not set. */
   dataDir?: string;
-  /** Jobs run at once by this process. Default 8. */
+  /** Jobs run at once by this process. Default 16. */
   concurrency?: number;
   /**
    * How long a job's lock lasts without renewal (`VIGIL_WORKER_LOCK_MS`): a job of a
@@ -123,7 +123,7 @@ export async function startWorker(o: WorkerProcessOptions): Promise<RunningWorke
     throw err;
   }
   return {
-    description: `queue ${SCAN_QUEUE_NAME} on ${redactUrl(o.redisUrl)}, concurrency ${o.concurrency ?? 8}, secrets key from ${secrets.source}`,
+    description: `queue ${SCAN_QUEUE_NAME} on ${redactUrl(o.redisUrl)}, concurrency ${o.concurrency ?? 16}, secrets key from ${secrets.source}`,
     async close() {
       await queue.stop();
       await gate.close();
