@@ -122,6 +122,19 @@ function sumAccounts(rows: readonly { progress_done: number; progress_total: num
   return { counts, done, total, resources, findings, apiCalls, errors };
 }
 
+/** Summed figures as the columns of a unit's, an account's or a scan's row. */
+function figureColumns(sum: ReturnType<typeof sumAccounts>): UnitFigures {
+  return {
+    progress_done: sum.done,
+    progress_total: sum.total,
+    counts: JSON.stringify(sum.counts),
+    resource_count: sum.resources,
+    finding_count: sum.findings,
+    api_calls: sum.apiCalls,
+    error_count: sum.errors,
+  };
+}
+
 /** A unit's figures as stored on its row (and summed into its account's). */
 interface UnitFigures {
   progress_done: number;
@@ -354,16 +367,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       .where('scan_id', '=', scanId)
       .where('account_id', '=', account)
       .execute();
-    const sum = sumAccounts(rows);
-    return {
-      progress_done: sum.done,
-      progress_total: sum.total,
-      counts: JSON.stringify(sum.counts),
-      resource_count: sum.resources,
-      finding_count: sum.findings,
-      api_calls: sum.apiCalls,
-      error_count: sum.errors,
-    };
+    return figureColumns(sumAccounts(rows));
   }
 
   /**
@@ -661,16 +665,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
             const sum = sumAccounts(rows);
             const r = await trx
               .updateTable('scans')
-              .set({
-                progress_done: sum.done,
-                progress_total: sum.total,
-                counts: JSON.stringify(sum.counts),
-                resource_count: sum.resources,
-                finding_count: sum.findings,
-                api_calls: sum.apiCalls,
-                error_count: sum.errors,
-                updated_at: sql<Date>`now()`,
-              })
+              .set({ ...figureColumns(sum), updated_at: sql<Date>`now()` })
               .where('id', '=', scan.id)
               .where(sql<boolean>`(progress_done, progress_total, finding_count, api_calls, error_count, resource_count) is distinct from (${sum.done}, ${sum.total}, ${sum.findings}, ${sum.apiCalls}, ${sum.errors}, ${sum.resources})`)
               .returningAll()
@@ -1039,15 +1034,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       }
       await trx
         .updateTable('scans')
-        .set({
-          progress_done: sum.done,
-          progress_total: sum.total,
-          counts: JSON.stringify(sum.counts),
-          resource_count: sum.resources,
-          finding_count: sum.findings,
-          api_calls: sum.apiCalls,
-          error_count: sum.errors + failed.length,
-        })
+        .set({ ...figureColumns(sum), error_count: sum.errors + failed.length })
         .where('id', '=', scan.id)
         .execute();
       // A full scan resolves what it no longer saw, in the accounts it read without errors.
