@@ -220,6 +220,21 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
       expect(done.errorCount).toBeGreaterThan(0);
       // The figures count what is stored: the failed unit's partial findings are gone with their counts.
       expect(done.findingCount).toBe(rows.length);
+      // Through the API: the failed unit with its reason, and every unit a page at a time.
+      const failedApi = (await call('GET', `/scans/${id}/units?state=failed`)).json();
+      expect(failedApi).toMatchObject({ items: [{ accountId: ACCOUNT, unit: 2, kind: 'collect', region: bad?.region, service: 'ec2', state: 'failed', findingCount: 0 }], nextCursor: null });
+      expect(failedApi.items[0].failureReason).toMatch(/connection reset by peer/);
+      const paged: { accountId: string; unit: number; kind: string; state: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await call('GET', `/scans/${id}/units?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: typeof paged; nextCursor: string | null };
+        expect(page.items.length).toBeLessThanOrEqual(1);
+        paged.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged.map((u) => [u.unit, u.kind, u.state])).toEqual(units.map((u) => [u.unit_no, u.unit_no === 0 ? 'evaluate' : 'collect', u.state]));
+      expect((await call('GET', `/scans/${id}/units?cursor=nope`)).statusCode).toBe(400);
+      expect((await call('GET', `/scans/${id}/units?accountId=${OTHER}`)).json().items).toEqual([]);
     } finally {
       await broken.stop();
     }

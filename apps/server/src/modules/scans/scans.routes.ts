@@ -11,10 +11,12 @@ import {
   EventsHeaders,
   FINAL_STATES,
   IdParams,
+  ListScanUnitsQuery,
   ListScansQuery,
   Scan,
   ScanAccounts,
   ScanPage,
+  ScanUnitPage,
   ScanStatus,
   StatusHeaders,
   UpdateScanBody,
@@ -77,6 +79,20 @@ export async function scansRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request) => ({ items: await service.accounts(request.auth.tenantId, request.params.id) }),
+  );
+
+  app.get(
+    '/scans/:id/units',
+    {
+      schema: {
+        tags,
+        summary: "A scan's units: per cloud account, one per (region, service) collected and one evaluation step, with their attempts and outcomes",
+        params: IdParams,
+        querystring: ListScanUnitsQuery,
+        response: { 200: ScanUnitPage },
+      },
+    },
+    async (request) => service.units(request.auth.tenantId, request.params.id, request.query),
   );
 
   app.patch(

@@ -6,6 +6,8 @@ export { IdParams } from '../providers/providers.schemas.ts';
 
 export const SCAN_STATES = ['queued', 'pending', 'running', 'completed', 'completed_with_errors', 'failed', 'cancelled'] as const;
 export type ScanState = (typeof SCAN_STATES)[number];
+/** The states of a scan's accounts and units. */
+export const UNIT_STATES = ['pending', 'running', 'completed', 'completed_with_errors', 'failed', 'cancelled'] as const;
 /** States a scan never leaves. */
 export const FINAL_STATES: readonly ScanState[] = ['completed', 'completed_with_errors', 'failed', 'cancelled'];
 
@@ -102,7 +104,7 @@ export const ScanAccount = Type.Object({
     Type.Literal('failed'),
     Type.Literal('cancelled'),
   ]),
-  attempt: Type.Integer({ description: 'Deliveries of the account job so far (a retry replaces the earlier attempt\'s findings).' }),
+  attempt: Type.Integer({ description: "Deliveries of the account's preparation job so far (its units count their own attempts: GET /scans/{id}/units)." }),
   progress: Progress,
   counts: Counts,
   resourceCount: Type.Integer(),
@@ -114,6 +116,44 @@ export const ScanAccount = Type.Object({
   finishedAt: Time,
 });
 export const ScanAccounts = Type.Object({ items: Type.Array(ScanAccount) });
+
+/** One unit of a scan's account: the collectors of one service in one region (or of a global service), or the account's evaluation step (unit 0). */
+export const ScanUnit = Type.Object({
+  accountId: Type.String(),
+  unit: Type.Integer({ description: "The unit's number in its account: 0 is the account's evaluation step (checks that read other resources), 1… the collection units." }),
+  kind: Type.Union([Type.Literal('collect'), Type.Literal('evaluate')]),
+  region: Type.String({ description: '`global` for a global service, `account` for the evaluation step.' }),
+  service: Type.String(),
+  state: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('running'),
+    Type.Literal('completed'),
+    Type.Literal('completed_with_errors'),
+    Type.Literal('failed'),
+    Type.Literal('cancelled'),
+  ]),
+  attempt: Type.Integer({ description: "Attempts of the unit's job so far (a retry replaces the earlier attempt's findings)." }),
+  progress: Progress,
+  resourceCount: Type.Integer(),
+  findingCount: Type.Integer(),
+  apiCalls: Type.Integer(),
+  errorCount: Type.Integer(),
+  failureReason: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Time,
+  finishedAt: Time,
+});
+export const ScanUnitPage = Type.Object({ items: Type.Array(ScanUnit), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export const ListScanUnitsQuery = Type.Object(
+  {
+    accountId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    state: Type.Optional(Type.Array(Type.String({ enum: [...UNIT_STATES], maxLength: 32 }), { maxItems: 6 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+export type ListScanUnitsInput = Static<typeof ListScanUnitsQuery>;
 
 export const ScanPage = Type.Object({ items: Type.Array(Scan), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 

@@ -8,7 +8,7 @@ import { appendScanEvent, promoteQueued, scanToDto, stateEvent } from './scans.r
 import { resolveScope, tenantCatalogue } from './scans.scope.ts';
 import { loadCheckOverrides, loadCustomChecks } from '../checks/checks.repo.ts';
 import { FINAL_STATES } from './scans.schemas.ts';
-import type { CreateScanInput, ScanAccount, ScanDto, ScanState, UpdateScanInput } from './scans.schemas.ts';
+import type { CreateScanInput, ListScanUnitsInput, ScanAccount, ScanDto, ScanState, ScanUnitPage, UNIT_STATES, UpdateScanInput } from './scans.schemas.ts';
 import type { Static } from '@fastify/type-provider-typebox';
 
 export interface ScansServiceDeps {
@@ -25,6 +25,16 @@ export interface StoredScanEvent {
 }
 
 const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);
+
+function decodeUnitCursor(cursor: string): { account: string; unit: number } {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])) return { account: v[0], unit: v[1] as number };
+  } catch {
+    // reported below
+  }
+  throw new ApiError('BAD_REQUEST', `cursor "${cursor.slice(0, 64)}" is not a cursor of the units list: pass the nextCursor of the previous page.`);
+}
 
 /** Scans of a tenant's cloud accounts: creation (with the one-active-scan lock), listing, cancel, deletion, live status. */
 export function createScansService(deps: ScansServiceDeps) {
@@ -186,6 +196,52 @@ export function createScansService(deps: ScansServiceDeps) {
           startedAt: r.started_at?.toISOString() ?? null,
           finishedAt: r.finished_at?.toISOString() ?? null,
         }));
+      });
+    },
+
+    /**
+     * The scan's units, ordered by account then unit number, a keyset page at a time
+     * (an organization's scan has thousands); 404 for a scan the tenant cannot see.
+     */
+    async units(tenantId: string, id: string, q: ListScanUnitsInput): Promise<Static<typeof ScanUnitPage>> {
+      if (!isUuid(id)) throw notFound('Scan', id);
+      const limit = q.limit ?? 100;
+      const after = q.cursor === undefined ? undefined : decodeUnitCursor(q.cursor);
+      return withTenant(deps.db, tenantId, async (trx) => {
+        await find(trx, id);
+        let query = trx
+          .selectFrom('scan_units')
+          .select(['account_id', 'unit_no', 'region', 'service', 'state', 'attempt', 'progress_done', 'progress_total', 'resource_count', 'finding_count', 'api_calls', 'error_count', 'failure_reason', 'started_at', 'finished_at'])
+          .where('scan_id', '=', id)
+          .orderBy('account_id')
+          .orderBy('unit_no')
+          .limit(limit + 1);
+        if (q.accountId !== undefined) query = query.where('account_id', '=', q.accountId);
+        if (q.state?.length) query = query.where('state', 'in', q.state as (typeof UNIT_STATES)[number][]);
+        if (after) query = query.where((eb) => eb.or([eb('account_id', '>', after.account), eb.and([eb('account_id', '=', after.account), eb('unit_no', '>', after.unit)])]));
+        const rows = await query.execute();
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        return {
+          items: page.map((r) => ({
+            accountId: r.account_id,
+            unit: r.unit_no,
+            kind: r.unit_no === 0 ? ('evaluate' as const) : ('collect' as const),
+            region: r.region,
+            service: r.service,
+            state: r.state,
+            attempt: r.attempt,
+            progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
+            resourceCount: r.resource_count,
+            findingCount: r.finding_count,
+            apiCalls: Number(r.api_calls),
+            errorCount: r.error_count,
+            failureReason: r.failure_reason,
+            startedAt: r.started_at?.toISOString() ?? null,
+            finishedAt: r.finished_at?.toISOString() ?? null,
+          })),
+          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.account_id, last.unit_no])).toString('base64url') : null,
+        };
       });
     },
 
