@@ -4,7 +4,7 @@
  * benchmark's database, with the benchmark's secrets key.
  *
  * Environment (set by fleet.bench.ts): BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_REDIS_PREFIX,
- * BENCH_SECRETS_KEY (hex), BENCH_CONCURRENCY, BENCH_TENANT_CONCURRENCY, BENCH_UNIT_CONCURRENCY.
+ * BENCH_SECRETS_KEY (hex), BENCH_CONCURRENCY, BENCH_TENANT_CONCURRENCY, BENCH_UNIT_CONCURRENCY, BENCH_BATCH (findings per batch).
  * Sends `{ ready: true }` once consuming; stops on a `stop` message, SIGTERM or SIGINT.
  */
 import { createDatabase } from '@vigil/db';
@@ -42,6 +42,7 @@ const queue = createScanWorker({
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
   tenantConcurrency: Number(process.env.BENCH_TENANT_CONCURRENCY ?? 64),
   ...(process.env.BENCH_UNIT_CONCURRENCY ? { unitConcurrency: Number(process.env.BENCH_UNIT_CONCURRENCY) } : {}),
+  ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}),
   logger,
   sharedLimiter: gate,
   queueFactory: (q) => createBullmqQueue({ ...q, connection: redisUrl, prefix, onConnectionError: () => void errors.redis++ }),
