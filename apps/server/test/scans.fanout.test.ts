@@ -285,6 +285,20 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     }
   });
 
+  it('a scan whose jobs wait in a busy worker is not taken for an orphan, however long it waits', async () => {
+    // One job at a time and a sweep every 300 ms: the fast scan's units wait seconds behind the slow one's.
+    const w = createScanWorker({ db: t.db, secrets: t.deps.secrets, tickMs: 100, staleAfterMs: 300, concurrency: 1 });
+    t.deps.scanQueue = w;
+    await w.start();
+    try {
+      const [slowScan, fastScan] = [await startScan(slowProvider), await startScan(fastProvider)];
+      const [s, f] = await Promise.all([untilFinal(slowScan), untilFinal(fastScan)]);
+      expect([s.state, s.failureReason, f.state, f.failureReason]).toEqual(['completed', null, 'completed', null]);
+    } finally {
+      await w.stop();
+    }
+  });
+
   it("caps the accounts one tenant scans at once: the other account's job waits its turn", async () => {
     const w = createScanWorker({ db: t.db, secrets: t.deps.secrets, tickMs: 100, tenantConcurrency: 1, concurrency: 3 });
     t.deps.scanQueue = w;

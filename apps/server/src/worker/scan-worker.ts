@@ -388,12 +388,17 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
       if (units) return { scan, stored: undefined, open: true, attempt: 0 };
       // Claims of one tenant take turns (the tenant row is their lock), so the checks below hold cluster-wide.
       await trx.selectFrom('tenants').select('id').where('id', '=', job.tenantId).forUpdate().executeTakeFirst();
+      // Accounts of running scans: those of a scan whose worker died are released when
+      // the sweep fails that scan (in-process queue) and kept when it resumes it (durable
+      // queue), so no time limit applies here — an account whose units wait in the queue
+      // for minutes is still being scanned.
       const busy = await trx
-        .selectFrom('scan_accounts')
-        .select(['scan_id', 'account_id'])
-        .where('state', '=', 'running')
-        .where(sql<boolean>`not (scan_id = ${scan.id} and account_id = ${account})`)
-        .where('updated_at', '>', sql<Date>`now() - make_interval(secs => ${staleAfterMs / 1000})`)
+        .selectFrom('scan_accounts as a')
+        .innerJoin('scans as s', 's.id', 'a.scan_id')
+        .select(['a.scan_id', 'a.account_id'])
+        .where('a.state', '=', 'running')
+        .where('s.state', '=', 'running')
+        .where(sql<boolean>`not (a.scan_id = ${scan.id} and a.account_id = ${account})`)
         .execute();
       const other = busy.find((b) => b.account_id === account);
       // One scan at a time per cloud account, whatever provider or organization it came through.
@@ -638,9 +643,14 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
         written = JSON.stringify(snapshot);
         const cancelAt = await withTenant(o.db, job.tenantId, async (trx) => {
           if (!(await stillMine(trx))) return null;
-          if (changed) {
-            await trx.updateTable('scan_units').set({ ...snapshot, updated_at: sql<Date>`now()` }).where('scan_id', '=', scan.id).where('account_id', '=', account).where('unit_no', '=', unitNo).execute();
-          }
+          // The unit's row is its liveness (the sweep takes over units silent for too long): touched at every tick.
+          await trx
+            .updateTable('scan_units')
+            .set({ ...(changed ? snapshot : {}), updated_at: sql<Date>`now()` })
+            .where('scan_id', '=', scan.id)
+            .where('account_id', '=', account)
+            .where('unit_no', '=', unitNo)
+            .execute();
           // The account's row is its lock's liveness: touched at every tick of any of its units.
           await trx
             .updateTable('scan_accounts')
@@ -1148,6 +1158,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
           })
           .where('state', '=', 'running')
           .where(sql<boolean>`coalesce(heartbeat_at, started_at, updated_at) < ${cutoff}`)
+          // This process's own scans are alive, however long their jobs wait in its queue.
+          .where(sql<boolean>`coalesce(worker_id, '') <> ${workerId}`)
           .returningAll()
           .execute();
         for (const r of orphans) await appendScanEvent(trx, r, 'state', stateEvent(r));
