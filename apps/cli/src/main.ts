@@ -107,7 +107,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option('--data-dir <dir>', 'data directory: embedded database and generated keys (default $XDG_DATA_HOME/vigil)')
     .option(
       '--retention-months <n>',
-      'drop monthly findings partitions wholly older than this many months, at start and daily (default VIGIL_FINDINGS_RETENTION_MONTHS, else keep everything)',
+      'drop monthly findings partitions wholly older than this many months, and the event-driven scans older than that, at start and daily (default VIGIL_FINDINGS_RETENTION_MONTHS, else keep everything)',
       positiveInt('--retention-months'),
     )
     .exitOverride()

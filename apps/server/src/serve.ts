@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, databaseEngine, dropExpiredFindingPartitions, ensureFindingPartitions, migrate } from '@vigil/db';
+import { createDatabase, databaseEngine, deleteExpiredEventScans, dropExpiredFindingPartitions, ensureFindingPartitions, migrate } from '@vigil/db';
 import { UsageError } from '@vigil/engine';
 import type { Db } from '@vigil/db';
 import { createAccessTokenService, loadJwtSigningKeys, loadSecretsKeyring } from '@vigil/security';
@@ -118,6 +118,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const dropped = await dropExpiredFindingPartitions(db, { months: retentionMonths });
       // Warn, not info: deleting data must show at the CLI's default log level.
       if (dropped.length) app.log.warn({ partitions: dropped, retentionMonths }, `findings retention: dropped ${dropped.length} partition(s) older than ${retentionMonths} months`);
+      const events = await deleteExpiredEventScans(db, { months: retentionMonths });
+      if (events) app.log.warn({ scans: events, retentionMonths }, `findings retention: deleted ${events} event-driven scan(s) older than ${retentionMonths} months`);
     } catch (err) {
       app.log.error({ err, retentionMonths }, 'dropping expired findings partitions failed');
     }

@@ -12,7 +12,7 @@ export {
   findingPartitionName,
   findingPartitions,
 } from './partitions.ts';
-export { dropExpiredFindingPartitions, findingsRetentionCutoff } from './retention.ts';
+export { deleteExpiredEventScans, dropExpiredFindingPartitions, findingsRetentionCutoff } from './retention.ts';
 export { analyzeFindingStates, commitFindingStates, deleteScanFindings, insertFindings, listFindings, resolveMissingFindings } from './findings.repo.ts';
 export type { ScanFindingsScope } from './findings.repo.ts';
 export type {

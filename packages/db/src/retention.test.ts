@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertFindings } from './findings.repo.ts';
 import { ensureFindingPartitions, findingPartitions } from './partitions.ts';
-import { dropExpiredFindingPartitions, findingsRetentionCutoff } from './retention.ts';
+import { deleteExpiredEventScans, dropExpiredFindingPartitions, findingsRetentionCutoff } from './retention.ts';
 import { createScan } from './scans.repo.ts';
 import { withTenant } from './tenancy.ts';
 import { createTestDatabase, makeFinding, seedTenant, TEST_ENGINES } from './testing/index.ts';
@@ -98,5 +98,31 @@ describe.each(TEST_ENGINES)('findings retention on %s', (engine) => {
       'findings_y2019m06',
     ]);
     expect((await findingPartitions(t.db)).length).toBe(3);
+  });
+
+  it('deletes the ended event scans older than the retention, and nothing else', async () => {
+    const scan = (at: string, trigger: 'manual' | 'event', state: 'completed' | 'running') =>
+      withTenant(t.db, a.tenantId, async (trx) => {
+        const created = await createScan(trx, { providerId: a.providerId });
+        if (!created.created) throw new Error('scan not created');
+        await trx
+          .updateTable('scans')
+          .set({ created_at: new Date(at), state, trigger, ...(trigger === 'event' ? { target: JSON.stringify({ resourceUid: 'arn:aws:s3:::b' }) } : {}) })
+          .where('id', '=', created.scan.id)
+          .execute();
+        return created.scan.id;
+      });
+    const oldEvent = await scan('2018-01-10T00:00:00Z', 'event', 'completed');
+    const oldFull = await scan('2018-01-12T00:00:00Z', 'manual', 'completed');
+    const recentEvent = await scan('2018-05-20T00:00:00Z', 'event', 'completed');
+    // Last: a running scan holds the provider's one active scan.
+    const oldRunning = await scan('2018-01-11T00:00:00Z', 'event', 'running');
+    await expect(deleteExpiredEventScans(t.db, { months: 0 })).rejects.toThrow(RangeError);
+    expect(await deleteExpiredEventScans(t.db, { months: 3, now: new Date('2018-06-01T00:00:00Z') })).toBe(1);
+    const left = await withTenant(t.db, a.tenantId, async (trx) =>
+      (await trx.selectFrom('scans').select('id').where('id', 'in', [oldEvent, oldRunning, oldFull, recentEvent]).execute()).map((r) => r.id).sort(),
+    );
+    expect(left).toEqual([oldRunning, oldFull, recentEvent].sort());
+    await withTenant(t.db, a.tenantId, (trx) => trx.updateTable('scans').set({ state: 'completed' }).where('id', '=', oldRunning).execute());
   });
 });

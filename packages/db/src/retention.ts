@@ -41,3 +41,27 @@ export async function dropExpiredFindingPartitions(db: Db, options: { months: nu
   const cutoff = findingsRetentionCutoff(options.now ?? new Date(), options.months);
   return detachFindingPartitionsOlderThan(db, cutoff, { drop: true });
 }
+
+/**
+ * Event-driven scans (`trigger = 'event'`, one resource each, one per CloudTrail event)
+ * older than the findings retention: deleted with what hangs off them, since their
+ * findings went with their months. Full and scheduled scans stay (their counts are the
+ * history); only ended scans are deleted. Run it as the connecting role, like
+ * {@link dropExpiredFindingPartitions}.
+ *
+ * @returns the number of scans deleted.
+ * @throws RangeError when `months` is not a positive integer.
+ */
+export async function deleteExpiredEventScans(db: Db, options: { months: number; now?: Date }): Promise<number> {
+  if (!Number.isInteger(options.months) || options.months <= 0) {
+    throw new RangeError(`findings retention must be a positive whole number of months, got ${options.months}`);
+  }
+  const cutoff = findingsRetentionCutoff(options.now ?? new Date(), options.months);
+  const r = await db
+    .deleteFrom('scans')
+    .where('trigger', '=', 'event')
+    .where('created_at', '<', cutoff)
+    .where('state', 'in', ['completed', 'completed_with_errors', 'failed', 'cancelled'])
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
