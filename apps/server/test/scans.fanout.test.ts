@@ -28,7 +28,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000):
 }
 
 /**
- * The worker's fan-out (plan, one job per account, finalize) under the failures a
+ * The worker's fan-out (plan, account, units, evaluation step, finalize) under the failures a
  * durable queue sees: a job delivered again after its worker stopped, a job failing on
  * every attempt, an orphaned scan, and two scans of one cloud account.
  */
@@ -318,7 +318,7 @@ describe.each(TEST_ENGINES)('scan fan-out on %s', (engine) => {
     }
   });
 
-  it('scans an organization as one scan: one job per account; an account whose role cannot be assumed fails alone', async () => {
+  it('scans an organization as one scan, its accounts in parallel; an account whose role cannot be assumed fails alone', async () => {
     const w = createScanWorker({ db: t.db, secrets: t.deps.secrets, tickMs: 100 });
     t.deps.scanQueue = w;
     await w.start();
