@@ -6,7 +6,7 @@
  *      once, the end of the scan — `commitFindingStates` + `resolveMissingFindings` in one
  *      transaction. The rate counts both phases; both are printed. First a few batch sizes
  *      and then 1 vs N concurrent writers (N accounts of one scan, each on its own
- *      connection, as the worker's per-account jobs) on a smaller count, then the full count
+ *      connection, as the worker's unit jobs) on a smaller count, then the full count
  *      with the fastest. The findings are built before the clock starts.
  *      While it runs, a second connection samples `pg_stat_activity` (which statement of
  *      `insertFindings` is running, what it waits on) and the CPU time of the PostgreSQL
@@ -243,7 +243,7 @@ const rateOf = (r: IngestResult) => r.count / (r.insertSeconds + r.commitSeconds
  * transaction that completes the scan. With `writers` > 1 the findings are split into
  * that many cloud accounts of the provider (an organization scan), each account stored
  * by its own chain of batches on its own connection, concurrently — as the worker's
- * per-account jobs do.
+ * unit jobs do.
  */
 async function ingest(
   db: Db,

@@ -37,7 +37,7 @@ export interface ScanWorkerOptions {
    * and then every `staleAfterMs`. Default 60 s.
    */
   staleAfterMs?: number;
-  /** Units the engine collects at once per account job. Default 16. */
+  /** Engine units (collectors) run at once by one unit job. Default 16. */
   unitConcurrency?: number;
   /** Deliveries of a job before its work ends as failed. Default 3. */
   attempts?: number;
@@ -69,7 +69,7 @@ const SESSION_CACHE_MS = 15 * 60_000;
 /** Why a scan or an account ended without completing: the message stored as `failure_reason`. */
 class ScanFailure extends Error {}
 
-/** An account job's final states. */
+/** The final states of an account and of a unit. */
 const ACCOUNT_FINAL = ['completed', 'completed_with_errors', 'failed', 'cancelled'] as const;
 type AccountState = (typeof ACCOUNT_FINAL)[number];
 
