@@ -93,20 +93,19 @@ export const Scan = Type.Object({
 });
 export type ScanDto = Static<typeof Scan>;
 
-/** One cloud account of a scan (an AWS account's scan has one; an organization's, one per account). */
-export const ScanAccount = Type.Object({
-  accountId: Type.String(),
-  state: Type.Union([
-    Type.Literal('pending'),
-    Type.Literal('running'),
-    Type.Literal('completed'),
-    Type.Literal('completed_with_errors'),
-    Type.Literal('failed'),
-    Type.Literal('cancelled'),
-  ]),
-  attempt: Type.Integer({ description: "Deliveries of the account's preparation job so far (its units count their own attempts: GET /scans/{id}/units)." }),
+/** The state of a scan's account or unit. */
+const WorkState = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('running'),
+  Type.Literal('completed'),
+  Type.Literal('completed_with_errors'),
+  Type.Literal('failed'),
+  Type.Literal('cancelled'),
+]);
+
+/** What an account and a unit report alike: progress, figures, why it failed, when it ran. */
+const workOutcome = {
   progress: Progress,
-  counts: Counts,
   resourceCount: Type.Integer(),
   findingCount: Type.Integer(),
   apiCalls: Type.Integer(),
@@ -114,6 +113,15 @@ export const ScanAccount = Type.Object({
   failureReason: Type.Union([Type.String(), Type.Null()]),
   startedAt: Time,
   finishedAt: Time,
+};
+
+/** One cloud account of a scan (an AWS account's scan has one; an organization's, one per account). */
+export const ScanAccount = Type.Object({
+  accountId: Type.String(),
+  state: WorkState,
+  attempt: Type.Integer({ description: "Deliveries of the account's preparation job so far (its units count their own attempts: GET /scans/{id}/units)." }),
+  counts: Counts,
+  ...workOutcome,
 });
 export const ScanAccounts = Type.Object({ items: Type.Array(ScanAccount) });
 
@@ -124,23 +132,9 @@ export const ScanUnit = Type.Object({
   kind: Type.Union([Type.Literal('collect'), Type.Literal('evaluate')]),
   region: Type.String({ description: '`global` for a global service, `account` for the evaluation step.' }),
   service: Type.String(),
-  state: Type.Union([
-    Type.Literal('pending'),
-    Type.Literal('running'),
-    Type.Literal('completed'),
-    Type.Literal('completed_with_errors'),
-    Type.Literal('failed'),
-    Type.Literal('cancelled'),
-  ]),
+  state: WorkState,
   attempt: Type.Integer({ description: "Attempts of the unit's job so far (a retry replaces the earlier attempt's findings)." }),
-  progress: Progress,
-  resourceCount: Type.Integer(),
-  findingCount: Type.Integer(),
-  apiCalls: Type.Integer(),
-  errorCount: Type.Integer(),
-  failureReason: Type.Union([Type.String(), Type.Null()]),
-  startedAt: Time,
-  finishedAt: Time,
+  ...workOutcome,
 });
 export const ScanUnitPage = Type.Object({ items: Type.Array(ScanUnit), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 

@@ -26,6 +26,30 @@ export interface StoredScanEvent {
 
 const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);
 
+/** The figures an account's and a unit's rows share, as the API shows them. */
+function workOutcomeOf(r: {
+  progress_done: number;
+  progress_total: number;
+  resource_count: number;
+  finding_count: number;
+  api_calls: number | string | bigint;
+  error_count: number;
+  failure_reason: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+}) {
+  return {
+    progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
+    resourceCount: r.resource_count,
+    findingCount: r.finding_count,
+    apiCalls: Number(r.api_calls),
+    errorCount: r.error_count,
+    failureReason: r.failure_reason,
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}
+
 function decodeUnitCursor(cursor: string): { account: string; unit: number } {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -186,15 +210,8 @@ export function createScansService(deps: ScansServiceDeps) {
           accountId: r.account_id,
           state: r.state,
           attempt: r.attempt,
-          progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
           counts: { status: {}, severity: {}, ...(r.counts as object) } as Static<typeof ScanAccount>['counts'],
-          resourceCount: r.resource_count,
-          findingCount: r.finding_count,
-          apiCalls: Number(r.api_calls),
-          errorCount: r.error_count,
-          failureReason: r.failure_reason,
-          startedAt: r.started_at?.toISOString() ?? null,
-          finishedAt: r.finished_at?.toISOString() ?? null,
+          ...workOutcomeOf(r),
         }));
       });
     },
@@ -231,14 +248,7 @@ export function createScansService(deps: ScansServiceDeps) {
             service: r.service,
             state: r.state,
             attempt: r.attempt,
-            progress: { unitsDone: r.progress_done, unitsTotal: r.progress_total },
-            resourceCount: r.resource_count,
-            findingCount: r.finding_count,
-            apiCalls: Number(r.api_calls),
-            errorCount: r.error_count,
-            failureReason: r.failure_reason,
-            startedAt: r.started_at?.toISOString() ?? null,
-            finishedAt: r.finished_at?.toISOString() ?? null,
+            ...workOutcomeOf(r),
           })),
           nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.account_id, last.unit_no])).toString('base64url') : null,
         };
