@@ -5,18 +5,14 @@ import { createTestDatabase } from '@vigil/db/testing';
 import type { TestDatabase } from '@vigil/db/testing';
 import { perAccountHandlers, startFakeAws } from '@vigil/aws/testing/fake-aws';
 import type { FakeAws } from '@vigil/aws/testing/fake-aws';
-import { createAccessTokenService, createLocalKeyProvider } from '@vigil/security';
 import { sql } from 'kysely';
 import type { Redis } from 'ioredis';
 import { ec2Estate } from '../../../bench/fake-ec2.ts';
-import { buildApp } from '../src/app.ts';
-import type { AppDeps } from '../src/context.ts';
 import { seedUser } from '../src/testing/index.ts';
 import type { TestApp, TestUser } from '../src/testing/index.ts';
-import { createBullmqQueue } from '../src/worker/bullmq-queue.ts';
-import { createScanWorker } from '../src/worker/scan-worker.ts';
 import { startWorkerChild, stopWorkerChild } from './fixtures/cluster-workers.ts';
 import type { WorkerChild, WorkerEnv } from './fixtures/cluster-workers.ts';
+import { startProducerApp } from './fixtures/producer-app.ts';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeys, freshPrefix } from './fixtures/redis.ts';
 
 /**
@@ -81,33 +77,8 @@ describe('a cluster: the API, two `vigil worker` processes, PostgreSQL and Redis
   beforeAll(async () => {
     redis = await connectTestRedis();
     database = await createTestDatabase('postgres');
-    const deps: AppDeps = {
-      db: database.db,
-      // The key the worker processes get through VIGIL_SECRETS_KEY: they decrypt the providers' credentials.
-      secrets: createLocalKeyProvider({ current: key }),
-      tokens: createAccessTokenService({ keys: { current: randomBytes(32) } }),
-      now: () => new Date(),
-      logLevel: 'silent',
-    };
     // The API's side only enqueues, as `vigil serve` with REDIS_URL.
-    deps.scanQueue = createScanWorker({
-      db: database.db,
-      secrets: deps.secrets,
-      queueFactory: (q) => createBullmqQueue({ ...q, connection: TEST_REDIS_URL, prefix, consume: false }),
-    });
-    const app = await buildApp(deps);
-    await app.ready();
-    await deps.scanQueue.start();
-    t = {
-      app,
-      deps,
-      db: database.db,
-      advance: () => undefined,
-      close: async () => {
-        await deps.scanQueue?.stop();
-        await app.close();
-      },
-    };
+    t = await startProducerApp(database.db, { key, prefix });
     org = await startFakeAws({
       account: MANAGEMENT,
       regions: REGIONS,

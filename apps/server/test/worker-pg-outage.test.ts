@@ -6,18 +6,16 @@ import { createTestDatabase, startTcpProxy } from '@vigil/db/testing';
 import type { TcpProxy, TestDatabase } from '@vigil/db/testing';
 import { perAccountHandlers, startFakeAws } from '@vigil/aws/testing/fake-aws';
 import type { FakeAws } from '@vigil/aws/testing/fake-aws';
-import { createAccessTokenService, createLocalKeyProvider } from '@vigil/security';
 import { sql } from 'kysely';
 import { errorMessage } from '@vigil/engine';
 import type { Redis } from 'ioredis';
 import { ec2Estate } from '../../../bench/fake-ec2.ts';
-import { buildApp } from '../src/app.ts';
-import type { AppDeps } from '../src/context.ts';
 import { seedUser } from '../src/testing/index.ts';
 import type { TestApp, TestUser } from '../src/testing/index.ts';
 import { createBullmqQueue } from '../src/worker/bullmq-queue.ts';
 import { createScanWorker } from '../src/worker/scan-worker.ts';
 import type { ScanQueue } from '../src/worker/queue.ts';
+import { startProducerApp } from './fixtures/producer-app.ts';
 import { TEST_REDIS_URL, connectTestRedis, deleteKeys, freshPrefix } from './fixtures/redis.ts';
 
 /**
@@ -97,32 +95,8 @@ describe('a worker whose PostgreSQL is briefly unreachable', () => {
     proxied.host = `${proxy.host}:${proxy.port}`;
     workerDb = await createDatabase({ url: proxied.toString(), onConnectionError: (err) => lost.push(err) });
 
-    const deps: AppDeps = {
-      db: database.db,
-      secrets: createLocalKeyProvider({ current: randomBytes(32) }),
-      tokens: createAccessTokenService({ keys: { current: randomBytes(32) } }),
-      now: () => new Date(),
-      logLevel: 'silent',
-    };
     // The API's side only enqueues, as `vigil serve` with REDIS_URL.
-    deps.scanQueue = createScanWorker({
-      db: database.db,
-      secrets: deps.secrets,
-      queueFactory: (q) => createBullmqQueue({ ...q, connection: TEST_REDIS_URL, prefix, consume: false }),
-    });
-    const app = await buildApp(deps);
-    await app.ready();
-    await deps.scanQueue.start();
-    t = {
-      app,
-      deps,
-      db: database.db,
-      advance: () => undefined,
-      close: async () => {
-        await deps.scanQueue?.stop();
-        await app.close();
-      },
-    };
+    t = await startProducerApp(database.db, { key: randomBytes(32), prefix });
     const log =
       (level: string) =>
       (obj: unknown, msg?: string): void => {
@@ -142,7 +116,7 @@ describe('a worker whose PostgreSQL is briefly unreachable', () => {
     // (attempts, back-off), as `vigil worker` builds it.
     worker = createScanWorker({
       db: workerDb,
-      secrets: deps.secrets,
+      secrets: t.deps.secrets,
       concurrency: 3,
       tickMs: 200,
       logger: { info: () => undefined, warn: log('warn'), error: log('error') },
