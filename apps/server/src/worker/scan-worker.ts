@@ -664,7 +664,7 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
             .set({ heartbeat_at: sql<Date>`now()` })
             .where('id', '=', scan.id)
             .where(force ? sql<boolean>`true` : sql<boolean>`(heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${tickMs / 2000}))`)
-            .returning('id')
+            .returning(['state', 'cancel_requested_at', 'finished_at'])
             .executeTakeFirst();
           if (beat) {
             const rows = await trx
@@ -693,7 +693,8 @@ export function createScanWorker(o: ScanWorkerOptions): ScanQueue {
               });
             }
           }
-          const current = await trx.selectFrom('scans').select(['state', 'cancel_requested_at', 'finished_at']).where('id', '=', scan.id).executeTakeFirstOrThrow();
+          // The job that wrote the heartbeat read the scan's state with it; the others read it.
+          const current = beat ?? (await trx.selectFrom('scans').select(['state', 'cancel_requested_at', 'finished_at']).where('id', '=', scan.id).executeTakeFirstOrThrow());
           return current.state === 'running' ? current.cancel_requested_at : (current.cancel_requested_at ?? current.finished_at);
         });
         if (cancelAt && !w.cancelled) {
